@@ -1,0 +1,62 @@
+// The only module that reads process.env. Everything else receives a Config.
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().min(16).optional(),
+  MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('listings'),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+  EMBEDDED_MEILI_PORT: z.coerce.number().int().default(7701),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | null;
+  /** Unset: an embedded Meilisearch is started under dataDir. */
+  meiliHost: string | null;
+  meiliMasterKey: string | null;
+  meiliIndex: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  embeddedMeiliPort: number;
+  seedDemoData: boolean;
+  stripe: { secretKey: string; webhookSecret: string } | null;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.MEILI_HOST && !e.MEILI_MASTER_KEY) {
+    throw new Error('Invalid configuration:\n  MEILI_MASTER_KEY: required when MEILI_HOST is set');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    meiliHost: e.MEILI_HOST ?? null,
+    meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
+    meiliIndex: e.MEILI_INDEX,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    embeddedMeiliPort: e.EMBEDDED_MEILI_PORT,
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        : null,
+  };
+}

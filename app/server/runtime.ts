@@ -1,0 +1,127 @@
+// Brings the market's parts up in order — PostgreSQL, Meilisearch, migrations, demo data,
+// the job queue — and down again in reverse. Used by `npm start`, the CLIs and the tests.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createDb, type Database } from '../../db/connection.js';
+import { ensureDatabase } from '../../db/create-database.js';
+import { startEmbeddedPostgres } from '../../db/embedded.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { isSeeded, seedDemoData } from '../../db/seed.js';
+import { createSearch } from '../../search/client.js';
+import { startEmbeddedMeilisearch } from '../../search/embedded.js';
+import { ensureListingIndex } from '../../search/index-setup.js';
+import { relayOutbox } from '../../search/relay.js';
+import type { Config } from '../config.server.js';
+import type { AppContext } from '../context.server.js';
+import { startJobs, type JobRunner } from './jobs.js';
+
+export interface Market {
+  context: AppContext;
+  databaseUrl: string;
+  meiliHost: string;
+  stop(): Promise<void>;
+}
+
+export type Log = (message: string) => void;
+
+export async function startMarket(
+  config: Config,
+  options: { log?: Log; jobs?: boolean } = {},
+): Promise<Market> {
+  const log = options.log ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const dir = path.join(config.dataDir, 'postgres');
+      log(`Starting embedded PostgreSQL (${dir}, port ${config.embeddedPgPort})…`);
+      const pg = await startEmbeddedPostgres({ dataDir: dir, port: config.embeddedPgPort, persistent: true });
+      stops.push(() => pg.stop());
+      await ensureDatabase(pg.adminUrl(), 'opentex');
+      databaseUrl = pg.adminUrl('opentex');
+    } else {
+      log(`Using PostgreSQL at ${redact(databaseUrl)}`);
+    }
+
+    let meiliHost = config.meiliHost;
+    let meiliKey = config.meiliMasterKey;
+    if (!meiliHost) {
+      const dir = path.join(config.dataDir, 'meilisearch');
+      log(`Starting embedded Meilisearch (${dir}, port ${config.embeddedMeiliPort})…`);
+      meiliKey = embeddedMasterKey(config.dataDir);
+      const meili = await startEmbeddedMeilisearch({ dataDir: dir, port: config.embeddedMeiliPort, masterKey: meiliKey });
+      stops.push(() => meili.stop());
+      meiliHost = meili.host;
+    } else {
+      log(`Using Meilisearch at ${meiliHost}`);
+    }
+
+    const db = createDb(databaseUrl);
+    stops.push(() => db.destroy());
+    const applied = await migrateToLatest(db);
+    log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
+
+    const search = createSearch({ host: meiliHost, apiKey: meiliKey ?? '', indexName: config.meiliIndex });
+    stops.push(async () => search.close());
+
+    if (config.seedDemoData && !(await isSeeded(db))) {
+      await seedWithProgress(db, log);
+    }
+    await ensureListingIndex(search, config.meiliIndex).catch((e) => log(`Meilisearch not ready: ${String(e)}`));
+    const relayed = await relayOutbox(db, search).catch((e) => {
+      log(`Search index not updated yet (${String(e)}); the relay will retry.`);
+      return null;
+    });
+    if (relayed?.relayed) log(`Indexed ${relayed.relayed} listing change(s) in Meilisearch`);
+
+    let jobs: JobRunner | null = null;
+    if (options.jobs !== false) {
+      jobs = await startJobs({ databaseUrl, db, search, onError: (e) => log(`Job queue: ${String(e)}`) });
+      const runner = jobs;
+      stops.push(() => runner.stop());
+    }
+    const context: AppContext = {
+      db,
+      search,
+      clock: () => new Date(),
+      jobs: jobs ?? { requestSearchRelay: async () => {} },
+    };
+    return { context, databaseUrl, meiliHost, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function seedWithProgress(db: Database, log: Log) {
+  let last = -1;
+  const result = await seedDemoData(db, {
+    onProgress: (done, total) => {
+      const pct = Math.floor((done / total) * 100);
+      if (pct >= last + 10 || done === total) {
+        last = pct;
+        log(`Seeding demo data… ${pct}% (${done}/${total})`);
+      }
+    },
+  });
+  log(`Seeded ${result.organisations} organisations and ${result.listings} listings`);
+}
+
+/** The embedded Meilisearch gets a random master key, kept beside its data. */
+function embeddedMasterKey(dataDir: string): string {
+  const file = path.join(dataDir, 'meilisearch-master-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(24).toString('hex');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
+}
+

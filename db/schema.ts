@@ -1,0 +1,97 @@
+// Kysely table types. Kept by hand beside the migrations: a migration that changes a table
+// changes its type here in the same commit.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** bigint columns: pg returns them as strings, we read them back as numbers (see connection.ts). */
+type BigMoney = ColumnType<number, number | bigint, number | bigint>;
+
+export interface ProvinceTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  type: 'enterprise' | 'university' | 'institute' | 'agency';
+  tax_code: string;
+  province_code: string;
+  website: string | null;
+  description: string;
+  verified_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ListingTable {
+  id: Generated<string>;
+  kind: 'offer' | 'demand';
+  organisation_id: string;
+  status: Generated<
+    'draft' | 'pending_review' | 'published' | 'changes_requested' | 'rejected' | 'archived' | 'expired'
+  >;
+  title: string;
+  summary: string;
+  description: string;
+  innovation: string;
+  sectors: string[];
+  keywords: string[];
+  trl: number;
+  ip_status: string | null;
+  transfer_modes: string[];
+  price_min: BigMoney | null;
+  price_max: BigMoney | null;
+  price_negotiable: boolean;
+  province_code: string;
+  language: 'vi' | 'en';
+  anonymous: boolean;
+  confidential_details: string | null;
+  featured: Generated<boolean>;
+  published_at: Timestamp | null;
+  confirmed_active_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  topic: 'listing.changed';
+  entity_id: string;
+  created_at: CreatedAt;
+  processed_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  entity_type: 'listing' | 'organisation';
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  at: CreatedAt;
+}
+
+export interface DB {
+  provinces: ProvinceTable;
+  organisations: OrganisationTable;
+  listings: ListingTable;
+  outbox: OutboxTable;
+  audit_events: AuditEventTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Listing = Selectable<ListingTable>;
+export type NewListing = Insertable<ListingTable>;
+export type ListingUpdate = Updateable<ListingTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,129 @@
+// Demo data for a fresh market: the organisations and listings under db/seed/, all published.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './connection.js';
+import { enqueueListingChanged } from './outbox.js';
+
+const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
+
+interface SeedOrganisation {
+  key: string;
+  name: string;
+  type: 'enterprise' | 'university' | 'institute' | 'agency';
+  tax_code: string;
+  province: string;
+  website: string | null;
+  description: string;
+  verified: boolean;
+}
+
+interface SeedListing {
+  org: string;
+  kind: 'offer' | 'demand';
+  language: 'vi' | 'en';
+  title: string;
+  summary: string;
+  description: string;
+  innovation: string;
+  sectors: string[];
+  keywords: string[];
+  trl: number;
+  ip_status: string | null;
+  transfer_modes: string[];
+  price_min: number | null;
+  price_max: number | null;
+  negotiable: boolean;
+  province: string;
+  anonymous: boolean;
+  confidential_details: string | null;
+  published_days_ago: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function readSeedFiles(): { organisations: SeedOrganisation[]; listings: SeedListing[] } {
+  const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')) as T;
+  return { organisations: read('organisations.json'), listings: read('listings.json') };
+}
+
+export async function isSeeded(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts the demo market in one transaction; returns what it wrote. Call only on an empty database. */
+export async function seedDemoData(
+  db: Database,
+  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ organisations: number; listings: number }> {
+  const { organisations, listings } = readSeedFiles();
+  const now = options.now ?? new Date();
+  const total = organisations.length + listings.length;
+  let done = 0;
+  await db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const org of organisations) {
+      const row = await trx
+        .insertInto('organisations')
+        .values({
+          slug: org.key,
+          name: org.name,
+          type: org.type,
+          tax_code: org.tax_code,
+          province_code: org.province,
+          website: org.website,
+          description: org.description,
+          verified_at: org.verified ? new Date(now.getTime() - 90 * DAY) : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(org.key, row.id);
+      options.onProgress?.(++done, total);
+    }
+    const listingIds: string[] = [];
+    for (const l of listings) {
+      const organisationId = ids.get(l.org);
+      if (!organisationId) throw new Error(`Seed listing "${l.title}" names unknown organisation "${l.org}"`);
+      const publishedAt = new Date(now.getTime() - l.published_days_ago * DAY);
+      const row = await trx
+        .insertInto('listings')
+        .values({
+          kind: l.kind,
+          organisation_id: organisationId,
+          status: 'published',
+          title: l.title,
+          summary: l.summary,
+          description: l.description,
+          innovation: l.innovation,
+          sectors: l.sectors,
+          keywords: l.keywords,
+          trl: l.trl,
+          ip_status: l.kind === 'offer' ? l.ip_status : null,
+          transfer_modes: l.transfer_modes,
+          price_min: l.price_min,
+          price_max: l.price_max,
+          price_negotiable: l.negotiable,
+          province_code: l.province,
+          language: l.language,
+          anonymous: l.anonymous,
+          confidential_details: l.confidential_details,
+          published_at: publishedAt,
+          confirmed_active_at: publishedAt,
+          expires_at: new Date(publishedAt.getTime() + 365 * DAY),
+          created_at: publishedAt,
+          updated_at: publishedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      listingIds.push(row.id);
+      await trx
+        .insertInto('audit_events')
+        .values({ entity_type: 'listing', entity_id: row.id, action: 'seed', from_state: null, to_state: 'published', reason: 'demo data', at: publishedAt })
+        .execute();
+      options.onProgress?.(++done, total);
+    }
+    await enqueueListingChanged(trx, listingIds);
+  });
+  return { organisations: organisations.length, listings: listings.length };
+}

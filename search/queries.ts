@@ -1,0 +1,111 @@
+// ListingQuery → Meilisearch search request, and its hits back into cards.
+import type { SearchParams } from 'meilisearch';
+import type { ListingCard } from '../app/domain/listing.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../app/domain/listing.js';
+import { FACETS, type FacetCounts, type ListingQuery } from '../app/domain/listing-query.js';
+import type { Search } from './client.js';
+import type { ListingDocument } from './documents.js';
+
+export interface ListingSearchResult {
+  cards: ListingCard[];
+  total: number;
+  facets: FacetCounts;
+  processingTimeMs: number;
+}
+
+const quote = (v: string) => `"${v.replace(/["\\]/g, '')}"`;
+
+export function buildFilter(query: ListingQuery, extra: string[] = []): string[] {
+  const filter: string[] = [...extra];
+  const anyOf = (field: string, values: readonly string[]) => {
+    if (values.length) filter.push(`${field} IN [${values.map(quote).join(', ')}]`);
+  };
+  if (query.kind) filter.push(`kind = ${quote(query.kind)}`);
+  anyOf('sectors', query.sectors);
+  anyOf('transfer_modes', query.transferModes);
+  anyOf('ip_status', query.ipStatuses);
+  anyOf('province', query.provinces);
+  anyOf('organisation_type', query.organisationTypes);
+  if (query.trlMin !== null) filter.push(`trl >= ${query.trlMin}`);
+  if (query.trlMax !== null) filter.push(`trl <= ${query.trlMax}`);
+  return filter;
+}
+
+function sortOf(query: ListingQuery): string[] | undefined {
+  switch (query.sort) {
+    case 'newest':
+      return ['published_at:desc'];
+    case 'price_asc':
+      return ['price_min:asc'];
+    case 'price_desc':
+      return ['price_min:desc'];
+    default:
+      return query.q ? undefined : ['published_at:desc'];
+  }
+}
+
+export function toSearchParams(query: ListingQuery, options: { facets?: boolean } = {}): SearchParams {
+  return {
+    filter: buildFilter(query),
+    sort: sortOf(query),
+    page: query.page,
+    hitsPerPage: query.perPage,
+    facets: options.facets === false ? undefined : [...FACETS],
+    attributesToRetrieve: [
+      'id', 'kind', 'title', 'summary', 'sectors', 'trl', 'ip_status', 'transfer_modes', 'price_min',
+      'price_max', 'price_negotiable', 'province', 'language', 'organisation_id', 'organisation_slug',
+      'organisation_name', 'organisation_type', 'organisation_verified', 'published_at', 'confirmed_active_at',
+    ],
+    attributesToHighlight: query.q ? ['title', 'summary'] : undefined,
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+    attributesToCrop: query.q ? ['summary'] : undefined,
+    cropLength: 40,
+    matchingStrategy: 'last',
+  };
+}
+
+export async function searchListingsInIndex(
+  search: Search,
+  query: ListingQuery,
+  options: { facets?: boolean } = {},
+): Promise<ListingSearchResult> {
+  const res = await search.listings().search(query.q, toSearchParams(query, options));
+  return {
+    cards: res.hits.map((hit) => documentToCard(hit as ListingDocument & { _formatted?: Partial<Record<string, unknown>> })),
+    total: res.totalHits ?? res.hits.length,
+    facets: (res.facetDistribution ?? {}) as FacetCounts,
+    processingTimeMs: res.processingTimeMs,
+  };
+}
+
+export function documentToCard(doc: ListingDocument & { _formatted?: Partial<Record<string, unknown>> }): ListingCard {
+  const formatted = doc._formatted;
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    summary: doc.summary,
+    sectors: doc.sectors as ListingCard['sectors'],
+    trl: doc.trl,
+    ipStatus: doc.ip_status as ListingCard['ipStatus'],
+    transferModes: doc.transfer_modes as ListingCard['transferModes'],
+    priceMin: doc.price_min,
+    priceMax: doc.price_max,
+    priceNegotiable: doc.price_negotiable,
+    province: doc.province,
+    language: doc.language,
+    owner: {
+      id: doc.organisation_id,
+      slug: doc.organisation_slug,
+      name: doc.organisation_name,
+      type: doc.organisation_type as ListingCard['owner']['type'],
+      verified: doc.organisation_verified,
+    },
+    publishedAt: doc.published_at ? new Date(doc.published_at * 1000).toISOString() : null,
+    confirmedActiveAt: doc.confirmed_active_at ? new Date(doc.confirmed_active_at * 1000).toISOString() : null,
+    highlight: formatted
+      ? { title: String(formatted.title ?? doc.title), summary: String(formatted.summary ?? doc.summary) }
+      : undefined,
+  };
+}

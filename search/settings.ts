@@ -1,0 +1,41 @@
+import type { Settings } from 'meilisearch';
+import { SYNONYM_GROUPS } from './synonyms.js';
+
+/** Everything an index of listings needs, applied to every new index before documents go in. */
+export const LISTING_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['title', 'keywords', 'summary', 'innovation', 'description', 'organisation_name'],
+  displayedAttributes: ['*'],
+  filterableAttributes: [
+    'kind',
+    'sectors',
+    'trl',
+    'transfer_modes',
+    'ip_status',
+    'province',
+    'organisation_type',
+    'organisation_id',
+    'language',
+    'price_min',
+    'featured',
+  ],
+  sortableAttributes: ['published_at', 'price_min'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  localizedAttributes: [
+    { attributePatterns: ['title', 'summary', 'innovation', 'description', 'keywords'], locales: ['vie', 'eng'] },
+  ],
+  synonyms: synonymMap(SYNONYM_GROUPS),
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 10_000 },
+};
+
+/** Meilisearch wants each term mapped to its alternatives; a group says they are all one idea. */
+export function synonymMap(groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const term of group) {
+      const others = group.filter((t) => t !== term);
+      map[term] = [...new Set([...(map[term] ?? []), ...others])];
+    }
+  }
+  return map;
+}
