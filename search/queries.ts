@@ -73,7 +73,7 @@ export async function searchListingsInIndex(
   const res = await search.listings().search(query.q, toSearchParams(query, options));
   return {
     cards: res.hits.map((hit) => documentToCard(hit as ListingDocument & { _formatted?: Partial<Record<string, unknown>> })),
-    total: res.totalHits ?? res.hits.length,
+    total: (res as { totalHits?: number }).totalHits ?? res.hits.length,
     facets: (res.facetDistribution ?? {}) as FacetCounts,
     processingTimeMs: res.processingTimeMs,
   };

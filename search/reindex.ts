@@ -50,7 +50,7 @@ export async function reindexListings(
   await Promise.all(pending);
 
   await ensureLiveExists(search, live);
-  const swap = await search.client.swapIndexes([{ indexes: [live, building] }]).waitTask();
+  const swap = await search.client.swapIndexes([{ indexes: [live, building], rename: false }]).waitTask();
   if (swap.status !== 'succeeded') throw new Error(`Index swap failed: ${swap.error?.message}`);
   await search.client.deleteIndex(building).waitTask();
 

@@ -1,0 +1,49 @@
+// One i18next instance per language, created once: the same catalogues on server and client.
+import i18next, { type i18n, type TOptions } from 'i18next';
+import { en } from './en.js';
+import { vi, type MessageKey } from './vi.js';
+
+export const LANGS = ['vi', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'vi';
+
+export type { MessageKey };
+export type Translate = (key: MessageKey, options?: Record<string, unknown>) => string;
+
+const instances = new Map<Lang, i18n>();
+
+export function i18nFor(lang: Lang): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: lang,
+      fallbackLng: 'vi',
+      initAsync: false,
+      resources: { vi: { translation: vi }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
+export function translator(lang: Lang): Translate {
+  const instance = i18nFor(lang);
+  const t = instance.t as unknown as (key: string, options: TOptions) => string;
+  return (key, options) => t(key, options ?? {});
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'vi' || value === 'en';
+}
+
+/** Dates the way each language writes them; Vietnamese `22/11/2026`. */
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { day: 'numeric', month: lang === 'vi' ? '2-digit' : 'short', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+}
+
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat('vi-VN').format(n);
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { getListing } from '../services/listings.server.js';
+import { apiResponse, methodNotAllowed } from '../web/api.server.js';
+import { appContext } from '../web/context.server.js';
+
+export const loader = ({ params, context }: LoaderFunctionArgs) =>
+  apiResponse(async () => ({ data: await getListing(appContext(context), params.id ?? '') }));
+
+export const action = methodNotAllowed;

@@ -1,0 +1,69 @@
+// Bulk import of published listings for one organisation (an institute's catalogue, the
+// curator's migration from another exchange). All or nothing: one bad row rejects the batch.
+import { enqueueListingChanged } from '../../db/outbox.js';
+import { expiryFrom, validateListingInput, type FieldErrors, type ListingInput } from '../domain/listing-input.js';
+import type { AppContext } from '../context.server.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
+
+export async function importPublishedListings(
+  ctx: AppContext,
+  organisationId: string,
+  rows: unknown[],
+): Promise<{ ids: string[] }> {
+  const valid: ListingInput[] = [];
+  const errors: FieldErrors = {};
+  rows.forEach((row, i) => {
+    const result = validateListingInput(row);
+    if (result.ok) valid.push(result.value);
+    else for (const [field, messages] of Object.entries(result.errors)) errors[`${i}.${field}`] = messages;
+  });
+  if (Object.keys(errors).length) throw new InvalidInputError(errors);
+
+  const now = ctx.clock();
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    const org = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+    if (!org) throw new NotFoundError('organisation', organisationId);
+    const inserted = await trx
+      .insertInto('listings')
+      .values(
+        valid.map((l) => ({
+          kind: l.kind,
+          organisation_id: organisationId,
+          status: 'published' as const,
+          title: l.title,
+          summary: l.summary,
+          description: l.description,
+          innovation: l.innovation,
+          sectors: l.sectors,
+          keywords: l.keywords,
+          trl: l.trl,
+          ip_status: l.ipStatus,
+          transfer_modes: l.transferModes,
+          price_min: l.priceMin,
+          price_max: l.priceMax,
+          price_negotiable: l.priceNegotiable,
+          province_code: l.province,
+          language: l.language,
+          anonymous: l.anonymous,
+          confidential_details: l.confidentialDetails,
+          published_at: now,
+          confirmed_active_at: now,
+          expires_at: expiryFrom(now),
+          updated_at: now,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const listingIds = inserted.map((r) => r.id);
+    if (listingIds.length) {
+      await trx
+        .insertInto('audit_events')
+        .values(listingIds.map((id) => ({ entity_type: 'listing' as const, entity_id: id, action: 'import', to_state: 'published' })))
+        .execute();
+    }
+    await enqueueListingChanged(trx, listingIds);
+    return listingIds;
+  });
+  await ctx.jobs.requestSearchRelay().catch(() => {});
+  return { ids };
+}

@@ -1,0 +1,60 @@
+// Use cases of the public market: browse, search, read a listing.
+import type { ListingCard, ListingDetail } from '../domain/listing.js';
+import { DEFAULT_PER_PAGE, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
+import { searchListingsInIndex } from '../../search/queries.js';
+import type { AppContext } from '../context.server.js';
+import { NotFoundError } from './errors.js';
+import { searchListingsInDatabase } from './listing-search-fallback.server.js';
+import { findPublishedListing, publishedListings, rowToCard } from './listing-rows.server.js';
+
+export type SearchEngine = 'meilisearch' | 'postgres';
+
+export interface ListingResults {
+  cards: ListingCard[];
+  total: number;
+  facets: FacetCounts;
+  /** `postgres` when Meilisearch could not answer and the full-text fallback did. */
+  engine: SearchEngine;
+  processingTimeMs: number;
+}
+
+/** Browse or search published listings; falls back to PostgreSQL when Meilisearch is down. */
+export async function findListings(ctx: AppContext, query: ListingQuery): Promise<ListingResults> {
+  try {
+    const result = await searchListingsInIndex(ctx.search, query);
+    return { ...result, engine: 'meilisearch' };
+  } catch {
+    const result = await searchListingsInDatabase(ctx.db, query);
+    return { ...result, engine: 'postgres' };
+  }
+}
+
+export async function getListing(ctx: AppContext, id: string): Promise<ListingDetail> {
+  if (!isUuid(id)) throw new NotFoundError('listing', id);
+  const listing = await findPublishedListing(ctx.db, id);
+  if (!listing) throw new NotFoundError('listing', id);
+  return listing;
+}
+
+/** Listings of the same kind and a shared sector, most relevant to this one's title first. */
+export async function relatedListings(ctx: AppContext, listing: ListingDetail, limit = 4): Promise<ListingCard[]> {
+  const query = emptyQuery({ kind: listing.kind, sectors: listing.sectors, perPage: limit + 1 });
+  const { cards } = await findListings(ctx, query);
+  return cards.filter((c) => c.id !== listing.id).slice(0, limit);
+}
+
+export async function newestListings(ctx: AppContext, limit = 6): Promise<ListingCard[]> {
+  const rows = await publishedListings(ctx.db).orderBy('l.published_at', 'desc').orderBy('l.id').limit(limit).execute();
+  return rows.map(rowToCard);
+}
+
+export function emptyQuery(overrides: Partial<ListingQuery> = {}): ListingQuery {
+  return {
+    q: '', kind: null, sectors: [], trlMin: null, trlMax: null, transferModes: [], ipStatuses: [],
+    provinces: [], organisationTypes: [], sort: 'newest', page: 1, perPage: DEFAULT_PER_PAGE, ...overrides,
+  };
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,52 @@
+// A clean market per test file: its own database (copied from the migrated template) and its
+// own Meilisearch index, on the real servers the global set-up started.
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { AppContext } from '../../app/context.server.js';
+import { createDb, type Database } from '../../db/connection.js';
+import { dropDatabase, ensureDatabase } from '../../db/create-database.js';
+import { createSearch, type Search } from '../../search/client.js';
+import { relayOutbox } from '../../search/relay.js';
+
+export interface TestMarket {
+  ctx: AppContext;
+  db: Database;
+  search: Search;
+  databaseUrl: string;
+  /** Sends pending listing changes to Meilisearch now, as the job would. */
+  relay(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestMarket(options: { clock?: () => Date } = {}): Promise<TestMarket> {
+  const id = randomBytes(5).toString('hex');
+  const admin = inject('pgAdminUrl');
+  const name = `t_${id}`;
+  await ensureDatabase(admin, name, inject('templateDatabase'));
+  const databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
+  const db = createDb(databaseUrl, { max: 5 });
+  const search = createSearch({ host: inject('meiliHost'), apiKey: inject('meiliKey'), indexName: `listings_${id}`, timeoutMs: 5000 });
+  const relay = async () => {
+    await relayOutbox(db, search);
+  };
+  const ctx: AppContext = {
+    db,
+    search,
+    clock: options.clock ?? (() => new Date()),
+    // The relay runs in-process right away, where the app would queue it on pg-boss.
+    jobs: { requestSearchRelay: relay },
+  };
+  return {
+    ctx,
+    db,
+    search,
+    databaseUrl,
+    relay,
+    async close() {
+      await search.client.deleteIndex(search.indexName).waitTask().catch(() => {});
+      search.close();
+      await db.destroy();
+      await dropDatabase(admin, name);
+    },
+  };
+}
