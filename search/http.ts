@@ -44,7 +44,12 @@ export function createKeepAliveHttpClient(options: { maxSockets?: number } = {})
       );
       req.setNoDelay(true);
       req.on('error', reject);
-      init.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
+      const signal = init.signal;
+      if (signal) {
+        const abort = () => req.destroy(new Error('aborted'));
+        signal.addEventListener('abort', abort, { once: true });
+        req.on('close', () => signal.removeEventListener('abort', abort));
+      }
       req.end(body);
     });
 

@@ -23,6 +23,7 @@ export function i18nFor(lang: Lang): i18n {
       resources: { vi: { translation: vi }, en: { translation: en } },
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
     instances.set(lang, instance);
   }

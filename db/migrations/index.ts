@@ -1,0 +1,8 @@
+// Every migration, in order. Listed statically (rather than read from the folder at run time)
+// so they load the same under tsx, vitest and any bundler. Append new ones at the end.
+import type { Migration } from 'kysely';
+import * as initial from './2026_11_22_000001_initial.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_22_000001_initial': initial,
+};

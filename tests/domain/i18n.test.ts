@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { IP_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MODES } from '../../app/domain/taxonomy.js';
+import { en } from '../../app/i18n/en.js';
+import { translator } from '../../app/i18n/index.js';
+import { vi } from '../../app/i18n/vi.js';
+
+describe('message catalogues', () => {
+  it('have the same keys in Vietnamese and English, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    for (const [key, text] of [...Object.entries(vi), ...Object.entries(en)]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('label every word of the taxonomy in both languages', () => {
+    const keys = [
+      ...SECTORS.map((s) => `sector.${s}`),
+      ...TRANSFER_MODES.map((m) => `mode.${m}`),
+      ...IP_STATUSES.map((i) => `ip.${i}`),
+      ...ORGANISATION_TYPES.map((o) => `org.type.${o}`),
+      ...Array.from({ length: 9 }, (_, i) => `trl.${i + 1}`),
+    ];
+    for (const key of keys) {
+      expect(vi, key).toHaveProperty([key]);
+      expect(en, key).toHaveProperty([key]);
+    }
+  });
+
+  it('translate with interpolation', () => {
+    expect(translator('vi')('search.results', { count: 3 })).toBe('3 kết quả');
+    expect(translator('en')('search.results', { count: 3 })).toBe('3 results');
+  });
+});
