@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateListingInput } from '../../app/domain/listing-input.js';
+import { SECTORS } from '../../app/domain/taxonomy.js';
+import { parseListingQuery } from '../../app/domain/listing-query.js';
+import { findListings } from '../../app/services/listings.server.js';
+import { marketHeadlines } from '../../app/services/market-stats.server.js';
+import { isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
+import { createTestMarket, type TestMarket } from '../support/market.js';
+
+let market: TestMarket;
+
+beforeAll(async () => {
+  market = await createTestMarket();
+});
+
+afterAll(() => market?.close());
+
+describe('demo data', () => {
+  it('is a believable market: every listing passes the rules owners face', () => {
+    const { organisations, listings } = readSeedFiles();
+    expect(organisations.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(organisations.map((o) => o.type))).toEqual(new Set(['enterprise', 'university', 'institute', 'agency']));
+    expect(new Set(organisations.map((o) => o.province)).size).toBeGreaterThanOrEqual(4);
+    expect(listings.length).toBeGreaterThanOrEqual(80);
+    for (const l of listings) {
+      const result = validateListingInput({
+        ...l,
+        ipStatus: l.ip_status,
+        transferModes: l.transfer_modes,
+        priceMin: l.price_min,
+        priceMax: l.price_max,
+        priceNegotiable: l.negotiable,
+        confidentialDetails: l.confidential_details,
+      });
+      expect(result.ok ? null : result.errors, l.title).toBeNull();
+    }
+    for (const sector of SECTORS) expect(listings.some((l) => l.sectors.includes(sector)), sector).toBe(true);
+    expect(new Set(listings.map((l) => l.language))).toEqual(new Set(['vi', 'en']));
+  });
+
+  it('loads once, in one go, and becomes searchable', async () => {
+    expect(await isSeeded(market.db)).toBe(false);
+    const steps: number[] = [];
+    const result = await seedDemoData(market.db, { onProgress: (done) => steps.push(done) });
+    expect(await isSeeded(market.db)).toBe(true);
+    expect(steps.at(-1)).toBe(result.organisations + result.listings);
+    await market.relay();
+    const headlines = await marketHeadlines(market.ctx);
+    expect(headlines.offers + headlines.demands).toBe(result.listings);
+    const hits = await findListings(market.ctx, parseListingQuery(new URLSearchParams('q=nuoc thai')));
+    expect(hits.total).toBeGreaterThanOrEqual(5);
+    const top = hits.cards.slice(0, 5).map((c) => `${c.title} ${c.summary}`);
+    for (const text of top) expect(text).toMatch(/nước thải|wastewater|waste water/i);
+  });
+});
