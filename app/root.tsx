@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_LANG, type Lang } from './i18n/index.js';
 import { getLanguage } from './i18n/language.server.js';
 import { GeneralErrorBoundary } from './ui/error-boundary.js';
@@ -17,6 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const lang: Lang = data?.lang ?? DEFAULT_LANG;
+  // Marks the page once React has taken over (for styles that need JavaScript, and for tests).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <html lang={lang}>
       <head>
@@ -27,7 +31,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <SiteHeader />
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} data-hydrated={hydrated ? 'true' : undefined}>
           {children}
         </main>
         <SiteFooter />

@@ -31,7 +31,9 @@ export async function startMarket(
 ): Promise<Market> {
   const log = options.log ?? (() => {});
   const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
@@ -80,7 +82,10 @@ export async function startMarket(
 
     let jobs: JobRunner | null = null;
     if (options.jobs !== false) {
-      jobs = await startJobs({ databaseUrl, db, search, onError: (e) => log(`Job queue: ${String(e)}`) });
+      jobs = await startJobs({ databaseUrl, db, search, onError: (e) => {
+        // Connections closing while we shut down are expected, not news.
+        if (!stopping) log(`Job queue: ${String(e)}`);
+      } });
       const runner = jobs;
       stops.push(() => runner.stop());
     }
