@@ -13,6 +13,11 @@ export interface EmbeddedPostgresHandle {
 const USER = 'opentex';
 const PASSWORD = 'opentex';
 
+/** The URL of the market's database on an embedded server listening on `port`. */
+export function embeddedPostgresUrl(port: number, database = 'opentex'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -37,8 +42,7 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   return {
-    adminUrl: (database = 'postgres') =>
-      `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    adminUrl: (database = 'postgres') => embeddedPostgresUrl(options.port, database),
     stop: () => pg.stop(),
   };
 }

@@ -3,9 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import pg from 'pg';
 import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
-import { startEmbeddedPostgres } from '../../db/embedded.js';
+import { embeddedPostgresUrl, startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { isSeeded, seedDemoData } from '../../db/seed.js';
 import { createSearch } from '../../search/client.js';
@@ -40,11 +41,17 @@ export async function startMarket(
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, 'postgres');
-      log(`Starting embedded PostgreSQL (${dir}, port ${config.embeddedPgPort})…`);
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port: config.embeddedPgPort, persistent: true });
-      stops.push(() => pg.stop());
-      await ensureDatabase(pg.adminUrl(), 'opentex');
-      databaseUrl = pg.adminUrl('opentex');
+      const running = embeddedPostgresUrl(config.embeddedPgPort);
+      if (await answers(running)) {
+        log(`Using the embedded PostgreSQL already running on port ${config.embeddedPgPort}`);
+        databaseUrl = running;
+      } else {
+        log(`Starting embedded PostgreSQL (${dir}, port ${config.embeddedPgPort})…`);
+        const pg = await startEmbeddedPostgres({ dataDir: dir, port: config.embeddedPgPort, persistent: true });
+        stops.push(() => pg.stop());
+        await ensureDatabase(pg.adminUrl(), 'opentex');
+        databaseUrl = pg.adminUrl('opentex');
+      }
     } else {
       log(`Using PostgreSQL at ${redact(databaseUrl)}`);
     }
@@ -53,11 +60,17 @@ export async function startMarket(
     let meiliKey = config.meiliMasterKey;
     if (!meiliHost) {
       const dir = path.join(config.dataDir, 'meilisearch');
-      log(`Starting embedded Meilisearch (${dir}, port ${config.embeddedMeiliPort})…`);
       meiliKey = embeddedMasterKey(config.dataDir);
-      const meili = await startEmbeddedMeilisearch({ dataDir: dir, port: config.embeddedMeiliPort, masterKey: meiliKey });
-      stops.push(() => meili.stop());
-      meiliHost = meili.host;
+      const running = `http://127.0.0.1:${config.embeddedMeiliPort}`;
+      if (await fetch(`${running}/health`).then((r) => r.ok, () => false)) {
+        log(`Using the embedded Meilisearch already running on port ${config.embeddedMeiliPort}`);
+        meiliHost = running;
+      } else {
+        log(`Starting embedded Meilisearch (${dir}, port ${config.embeddedMeiliPort})…`);
+        const meili = await startEmbeddedMeilisearch({ dataDir: dir, port: config.embeddedMeiliPort, masterKey: meiliKey });
+        stops.push(() => meili.stop());
+        meiliHost = meili.host;
+      }
     } else {
       log(`Using Meilisearch at ${meiliHost}`);
     }
@@ -124,6 +137,19 @@ function embeddedMasterKey(dataDir: string): string {
   const key = randomBytes(24).toString('hex');
   writeFileSync(file, key, { mode: 0o600 });
   return key;
+}
+
+/** A second process (`npm run reindex` beside `npm start`) shares the running embedded servers. */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 function redact(url: string): string {
