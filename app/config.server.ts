@@ -13,6 +13,9 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
   EMBEDDED_MEILI_PORT: z.coerce.number().int().default(7701),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('OpenTEX <no-reply@opentex.local>'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
 });
@@ -30,6 +33,10 @@ export interface Config {
   embeddedPgPort: number;
   embeddedMeiliPort: number;
   seedDemoData: boolean;
+  /** Where people reach the market (links in emails); defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** SMTP server for email; null keeps email in the development mailbox. */
+  smtp: { url: string; from: string } | null;
   stripe: { secretKey: string; webhookSecret: string } | null;
 }
 
@@ -54,6 +61,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     embeddedMeiliPort: e.EMBEDDED_MEILI_PORT,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }

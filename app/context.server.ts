@@ -7,9 +7,15 @@ export interface AppContext {
   search: Search;
   jobs: Jobs;
   clock: () => Date;
+  /** Where people reach the market; links in emails start here. */
+  publicUrl: string;
+  /** Without SMTP, emails stay in the development mailbox page. */
+  smtpConfigured: boolean;
 }
 
 export interface Jobs {
   /** Asks the search relay to run soon; the outbox row is already committed. */
   requestSearchRelay(): Promise<void>;
+  /** Asks the mailer to send queued emails soon. */
+  requestMailDelivery(): Promise<void>;
 }

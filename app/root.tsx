@@ -2,7 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { DEFAULT_LANG, type Lang } from './i18n/index.js';
+import { getActor } from './auth/session.server.js';
+import { isCurator } from './domain/actor.js';
 import { getLanguage } from './i18n/language.server.js';
+import { unreadCount } from './services/notifications.server.js';
+import { appContext } from './web/context.server.js';
 import { GeneralErrorBoundary } from './ui/error-boundary.js';
 import { SiteFooter, SiteHeader } from './ui/layout.js';
 
@@ -11,8 +15,16 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await getActor(ctx, request);
+  return {
+    lang: await getLanguage(request),
+    user: actor
+      ? { name: actor.name, curator: isCurator(actor), orgAdmin: actor.role === 'admin', unread: await unreadCount(ctx, actor) }
+      : null,
+    devMailbox: !ctx.smtpConfigured,
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

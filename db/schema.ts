@@ -23,6 +23,7 @@ export interface OrganisationTable {
   website: string | null;
   description: string;
   verified_at: Timestamp | null;
+  verified_by: string | null;
   created_at: CreatedAt;
 }
 
@@ -56,6 +57,8 @@ export interface ListingTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+  created_by: string | null;
+  expiry_reminder_sent_at: Timestamp | null;
   search_vector: ColumnType<string, never, never>;
 }
 
@@ -71,7 +74,7 @@ export interface OutboxTable {
 
 export interface AuditEventTable {
   id: Generated<string>;
-  entity_type: 'listing' | 'organisation';
+  entity_type: 'listing' | 'organisation' | 'user';
   entity_id: string;
   action: string;
   actor_id: string | null;
@@ -81,12 +84,88 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  organisation_id: string;
+  role: Generated<'member' | 'admin'>;
+  platform_admin: Generated<boolean>;
+  created_at: CreatedAt;
+  password_changed_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  user_agent: string | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  token_hash: string;
+  organisation_id: string;
+  email: string;
+  role: 'member' | 'admin';
+  invited_by: string;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: CreatedAt;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<Record<string, string>, string | Record<string, string> | undefined, never>;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface EmailTable {
+  id: Generated<string>;
+  to: string;
+  subject: string;
+  text: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DB {
   provinces: ProvinceTable;
   organisations: OrganisationTable;
   listings: ListingTable;
   outbox: OutboxTable;
   audit_events: AuditEventTable;
+  users: UserTable;
+  sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  invitations: InvitationTable;
+  sign_in_attempts: SignInAttemptTable;
+  notifications: NotificationTable;
+  emails: EmailTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

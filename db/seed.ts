@@ -40,11 +40,22 @@ interface SeedListing {
   published_days_ago: number;
 }
 
+interface SeedUser {
+  email: string;
+  name: string;
+  org: string;
+  role: 'member' | 'admin';
+  platform_admin: boolean;
+}
+
+/** Every demo account signs in with this password; `npm start` prints it. */
+export const DEMO_PASSWORD = 'opentex-demo-2026';
+
 const DAY = 24 * 60 * 60 * 1000;
 
-export function readSeedFiles(): { organisations: SeedOrganisation[]; listings: SeedListing[] } {
+export function readSeedFiles(): { organisations: SeedOrganisation[]; listings: SeedListing[]; users: SeedUser[] } {
   const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(seedDir, file), 'utf8')) as T;
-  return { organisations: read('organisations.json'), listings: read('listings.json') };
+  return { organisations: read('organisations.json'), listings: read('listings.json'), users: read('users.json') };
 }
 
 export async function isSeeded(db: Database): Promise<boolean> {
@@ -55,9 +66,15 @@ export async function isSeeded(db: Database): Promise<boolean> {
 /** Inserts the demo market in one transaction; returns what it wrote. Call only on an empty database. */
 export async function seedDemoData(
   db: Database,
-  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ organisations: number; listings: number }> {
-  const { organisations, listings } = readSeedFiles();
+  options: {
+    now?: Date;
+    onProgress?: (done: number, total: number) => void;
+    /** The app's password hashing, given by the caller (db/ knows nothing of app/auth). */
+    hashPassword?: (password: string) => Promise<string>;
+  } = {},
+): Promise<{ organisations: number; listings: number; users: SeedUser[] }> {
+  const { organisations, listings, users } = readSeedFiles();
+  const passwordHash = options.hashPassword ? await options.hashPassword(DEMO_PASSWORD) : null;
   const now = options.now ?? new Date();
   const total = organisations.length + listings.length;
   let done = 0;
@@ -124,6 +141,16 @@ export async function seedDemoData(
       options.onProgress?.(++done, total);
     }
     await enqueueListingChanged(trx, listingIds);
+    if (passwordHash) {
+      for (const u of users) {
+        const organisationId = ids.get(u.org);
+        if (!organisationId) throw new Error(`Seed user ${u.email} names unknown organisation "${u.org}"`);
+        await trx
+          .insertInto('users')
+          .values({ email: u.email, name: u.name, organisation_id: organisationId, role: u.role, platform_admin: u.platform_admin, password_hash: passwordHash })
+          .execute();
+      }
+    }
   });
-  return { organisations: organisations.length, listings: listings.length };
+  return { organisations: organisations.length, listings: listings.length, users: passwordHash ? users : [] };
 }

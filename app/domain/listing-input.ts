@@ -12,25 +12,33 @@ import {
   TRL_MIN,
 } from './taxonomy.js';
 
-const money = z.number().int().min(0).max(1e15).nullable();
+const money = z
+  .number({ invalid_type_error: 'a whole amount in đồng, e.g. 1.500.000.000' })
+  .int('a whole amount in đồng')
+  .min(0, 'cannot be negative')
+  .max(1e15, 'too large')
+  .nullable();
 
 export const listingInputSchema = z
   .object({
-    kind: z.enum(LISTING_KINDS),
-    title: z.string().trim().min(5).max(LISTING_LIMITS.title),
-    summary: z.string().trim().min(10).max(LISTING_LIMITS.summary),
-    description: z.string().trim().max(LISTING_LIMITS.description),
-    innovation: z.string().trim().max(2000).default(''),
-    sectors: z.array(z.enum(SECTORS)).min(LISTING_LIMITS.sectorsMin).max(LISTING_LIMITS.sectorsMax),
-    keywords: z.array(z.string().trim().min(1).max(60)).max(LISTING_LIMITS.keywords).default([]),
-    trl: z.number().int().min(TRL_MIN).max(TRL_MAX),
+    kind: z.enum(LISTING_KINDS, { message: 'offer or demand' }),
+    title: z.string().trim().min(5, 'at least 5 characters').max(LISTING_LIMITS.title, `at most ${LISTING_LIMITS.title} characters`),
+    summary: z.string().trim().min(10, 'at least 10 characters').max(LISTING_LIMITS.summary, `at most ${LISTING_LIMITS.summary} characters`),
+    description: z.string().trim().max(LISTING_LIMITS.description, `at most ${LISTING_LIMITS.description} characters`),
+    innovation: z.string().trim().max(2000, 'at most 2000 characters').default(''),
+    sectors: z
+      .array(z.enum(SECTORS))
+      .min(LISTING_LIMITS.sectorsMin, 'choose at least one sector')
+      .max(LISTING_LIMITS.sectorsMax, `at most ${LISTING_LIMITS.sectorsMax} sectors`),
+    keywords: z.array(z.string().trim().min(1).max(60, 'a keyword has at most 60 characters')).max(LISTING_LIMITS.keywords, `at most ${LISTING_LIMITS.keywords} keywords`).default([]),
+    trl: z.number({ invalid_type_error: 'choose a level from 1 to 9' }).int().min(TRL_MIN, 'from 1 to 9').max(TRL_MAX, 'from 1 to 9'),
     ipStatus: z.enum(IP_STATUSES).nullable().default(null),
-    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1),
+    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose at least one transfer mode'),
     priceMin: money.default(null),
     priceMax: money.default(null),
     priceNegotiable: z.boolean().default(false),
-    province: z.enum(PROVINCE_CODES),
-    language: z.enum(LANGUAGES),
+    province: z.enum(PROVINCE_CODES, { message: 'choose a province' }),
+    language: z.enum(LANGUAGES, { message: 'Vietnamese or English' }),
     anonymous: z.boolean().default(false),
     confidentialDetails: z.string().trim().max(LISTING_LIMITS.description).nullable().default(null),
   })

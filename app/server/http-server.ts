@@ -1,23 +1,44 @@
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.server.js';
 
 /** The Remix app behind Express, with our AppContext as the load context of every loader/action. */
-export async function createHttpApp(context: AppContext, buildPath: string) {
+export async function createHttpApp(context: AppContext, buildPath: string, options: { trustProxy?: boolean } = {}) {
   const build = (await import(path.resolve(buildPath))) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', true);
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
+  app.use(rejectCrossSiteWrites);
   app.all(
     '*',
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
-      getLoadContext: () => ({ app: context }),
+      getLoadContext: (req) => ({ app: context, clientIp: req.ip ?? 'unknown' }),
     }),
   );
   return app;
+}
+
+/**
+ * Cross-site request forgery: a browser always says where a POST comes from (Origin, else
+ * Referer). A write whose origin is another site is refused; with the session cookie being
+ * SameSite=Lax this closes the door (see docs/decisions/006-csrf.md).
+ */
+function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  const source = req.get('origin') ?? req.get('referer');
+  if (!source) return next();
+  let host: string;
+  try {
+    host = new URL(source).host;
+  } catch {
+    host = '';
+  }
+  if (host === req.get('host')) return next();
+  res.status(403).json({ error: 'Cross-site request refused: submit the form from OpenTEX itself' });
 }

@@ -1,11 +1,14 @@
-// Background work on a PostgreSQL job queue (pg-boss): the search relay for now.
+// Background work on a PostgreSQL job queue (pg-boss): the search relay, email delivery, and the
+// hourly freshness round (expiry reminders, expiry).
 import PgBoss from 'pg-boss';
-import type { Database } from '../../db/connection.js';
-import type { Search } from '../../search/client.js';
 import { relayOutbox } from '../../search/relay.js';
-import type { Jobs } from '../context.server.js';
+import type { AppContext, Jobs } from '../context.server.js';
+import { expireListings, sendExpiryReminders } from '../services/listing-expiry.server.js';
+import { deliverQueuedEmails, type SendEmail } from '../services/mail.server.js';
 
 const SEARCH_RELAY = 'search-relay';
+const MAIL_DELIVERY = 'mail-delivery';
+const FRESHNESS = 'listing-freshness';
 
 export interface JobRunner extends Jobs {
   stop(): Promise<void>;
@@ -13,27 +16,48 @@ export interface JobRunner extends Jobs {
 
 export async function startJobs(options: {
   databaseUrl: string;
-  db: Database;
-  search: Search;
+  /** The services' context; its `jobs` is this runner once started. */
+  context: Omit<AppContext, 'jobs'>;
+  /** Null: email stays in the development mailbox. */
+  sendEmail: SendEmail | null;
   onError?: (error: unknown) => void;
 }): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, schema: 'pgboss' });
   boss.on('error', (e) => options.onError?.(e));
   await boss.start();
-  // "stately": at most one relay queued and one running — a burst of writes costs one run.
-  await boss.createQueue(SEARCH_RELAY, { name: SEARCH_RELAY, policy: 'stately', retryLimit: 3, retryDelay: 5 });
-  const workerId = await boss.work(SEARCH_RELAY, { pollingIntervalSeconds: 0.5 }, async () => {
-    await relayOutbox(options.db, options.search);
-  });
-  // A safety net: whatever was left behind (Meilisearch down, a crash) is retried every minute.
-  await boss.schedule(SEARCH_RELAY, '* * * * *');
-  return {
+  // "stately": at most one queued and one running — a burst of writes costs one run.
+  for (const name of [SEARCH_RELAY, MAIL_DELIVERY, FRESHNESS]) {
+    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5 });
+  }
+  const runner: JobRunner = {
     async requestSearchRelay() {
       await boss.send(SEARCH_RELAY, {});
-      boss.notifyWorker(workerId);
+      boss.notifyWorker(relayWorker);
+    },
+    async requestMailDelivery() {
+      if (!options.sendEmail) return;
+      await boss.send(MAIL_DELIVERY, {});
+      boss.notifyWorker(mailWorker);
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, wait: true });
     },
   };
+  const ctx: AppContext = { ...options.context, jobs: runner };
+  const relayWorker = await boss.work(SEARCH_RELAY, { pollingIntervalSeconds: 0.5 }, async () => {
+    await relayOutbox(ctx.db, ctx.search);
+  });
+  const send = options.sendEmail;
+  const mailWorker = await boss.work(MAIL_DELIVERY, { pollingIntervalSeconds: 1 }, async () => {
+    if (send) await deliverQueuedEmails(ctx, send);
+  });
+  await boss.work(FRESHNESS, async () => {
+    await sendExpiryReminders(ctx);
+    await expireListings(ctx);
+  });
+  // Safety nets and timed work: whatever was left behind (a server down, a crash) is retried.
+  await boss.schedule(SEARCH_RELAY, '* * * * *');
+  if (send) await boss.schedule(MAIL_DELIVERY, '*/5 * * * *');
+  await boss.schedule(FRESHNESS, '7 * * * *');
+  return runner;
 }

@@ -8,14 +8,16 @@ import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
 import { embeddedPostgresUrl, startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { isSeeded, seedDemoData } from '../../db/seed.js';
+import { DEMO_PASSWORD, isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
 import { createSearch } from '../../search/client.js';
 import { startEmbeddedMeilisearch } from '../../search/embedded.js';
 import { ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
 import type { Config } from '../config.server.js';
 import type { AppContext } from '../context.server.js';
+import { hashPassword } from '../auth/password.server.js';
 import { startJobs, type JobRunner } from './jobs.js';
+import { smtpSender } from './mailer.js';
 
 export interface Market {
   context: AppContext;
@@ -86,6 +88,7 @@ export async function startMarket(
     if (config.seedDemoData && !(await isSeeded(db))) {
       await seedWithProgress(db, log);
     }
+    if (config.seedDemoData) printDemoAccounts(log);
     await ensureListingIndex(search, config.meiliIndex).catch((e) => log(`Meilisearch not ready: ${String(e)}`));
     const relayed = await relayOutbox(db, search).catch((e) => {
       log(`Search index not updated yet (${String(e)}); the relay will retry.`);
@@ -93,20 +96,24 @@ export async function startMarket(
     });
     if (relayed?.relayed) log(`Indexed ${relayed.relayed} listing change(s) in Meilisearch`);
 
+    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null };
     let jobs: JobRunner | null = null;
     if (options.jobs !== false) {
-      jobs = await startJobs({ databaseUrl, db, search, onError: (e) => {
-        // Connections closing while we shut down are expected, not news.
-        if (!stopping) log(`Job queue: ${String(e)}`);
-      } });
+      jobs = await startJobs({
+        databaseUrl,
+        context: base,
+        sendEmail: config.smtp ? smtpSender(config.smtp) : null,
+        onError: (e) => {
+          // Connections closing while we shut down are expected, not news.
+          if (!stopping) log(`Job queue: ${String(e)}`);
+        },
+      });
       const runner = jobs;
       stops.push(() => runner.stop());
     }
     const context: AppContext = {
-      db,
-      search,
-      clock: () => new Date(),
-      jobs: jobs ?? { requestSearchRelay: async () => {} },
+      ...base,
+      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {} },
     };
     return { context, databaseUrl, meiliHost, stop: stopAll };
   } catch (error) {
@@ -118,6 +125,7 @@ export async function startMarket(
 async function seedWithProgress(db: Database, log: Log) {
   let last = -1;
   const result = await seedDemoData(db, {
+    hashPassword,
     onProgress: (done, total) => {
       const pct = Math.floor((done / total) * 100);
       if (pct >= last + 10 || done === total) {
@@ -126,7 +134,15 @@ async function seedWithProgress(db: Database, log: Log) {
       }
     },
   });
-  log(`Seeded ${result.organisations} organisations and ${result.listings} listings`);
+  log(`Seeded ${result.organisations} organisations, ${result.listings} listings and ${result.users.length} demo accounts`);
+}
+
+function printDemoAccounts(log: Log) {
+  log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+  for (const u of readSeedFiles().users) {
+    const what = u.platform_admin ? 'platform admin' : u.org === 'opentex-hn' ? 'curator (city agency)' : `${u.role} of ${u.org}`;
+    log(`  ${u.email.padEnd(32)} ${what}`);
+  }
 }
 
 /** The embedded Meilisearch gets a random master key, kept beside its data. */

@@ -4,6 +4,7 @@ import { enqueueListingChanged } from '../../db/outbox.js';
 import { expiryFrom, validateListingInput, type FieldErrors, type ListingInput } from '../domain/listing-input.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
+import { listingColumns } from './listing-columns.server.js';
 
 export async function importPublishedListings(
   ctx: AppContext,
@@ -27,25 +28,9 @@ export async function importPublishedListings(
       .insertInto('listings')
       .values(
         valid.map((l) => ({
-          kind: l.kind,
+          ...listingColumns(l),
           organisation_id: organisationId,
           status: 'published' as const,
-          title: l.title,
-          summary: l.summary,
-          description: l.description,
-          innovation: l.innovation,
-          sectors: l.sectors,
-          keywords: l.keywords,
-          trl: l.trl,
-          ip_status: l.ipStatus,
-          transfer_modes: l.transferModes,
-          price_min: l.priceMin,
-          price_max: l.priceMax,
-          price_negotiable: l.priceNegotiable,
-          province_code: l.province,
-          language: l.language,
-          anonymous: l.anonymous,
-          confidential_details: l.confidentialDetails,
           published_at: now,
           confirmed_active_at: now,
           expires_at: expiryFrom(now),

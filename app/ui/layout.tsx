@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { LANGS } from '../i18n/index.js';
-import { useLang, useT } from './use-t.js';
+import { useLang, useRootData, useT } from './use-t.js';
 
 export function SiteHeader() {
   const t = useT();
@@ -18,8 +18,40 @@ export function SiteHeader() {
           <li><NavLink to="/search">{t('nav.search')}</NavLink></li>
         </ul>
       </nav>
+      <UserMenu />
       <LanguageSwitch />
     </header>
+  );
+}
+
+function UserMenu() {
+  const t = useT();
+  const user = useRootData()?.user;
+  if (!user) {
+    return (
+      <ul className="user-menu">
+        <li><NavLink to="/login">{t('auth.signIn')}</NavLink></li>
+        <li><NavLink to="/signup">{t('auth.signUp')}</NavLink></li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="user-menu" aria-label={t('nav.account')}>
+      <li>
+        <NavLink to="/notifications" aria-label={t('nav.notificationsCount', { count: user.unread })}>
+          🔔 <span className="bell-count">{user.unread}</span>
+        </NavLink>
+      </li>
+      <li><NavLink to="/my/listings">{t('nav.myListings')}</NavLink></li>
+      <li><NavLink to="/my/organisation">{t('nav.organisation')}</NavLink></li>
+      {user.curator ? <li><NavLink to="/curator">{t('nav.curator')}</NavLink></li> : null}
+      <li><NavLink to="/account">{user.name}</NavLink></li>
+      <li>
+        <Form method="post" action="/logout">
+          <button type="submit" className="link-button">{t('auth.signOut')}</button>
+        </Form>
+      </li>
+    </ul>
   );
 }
 
@@ -49,7 +81,10 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t('footer.text')}</p>
-      <p><a href="/api/v1/health">API</a></p>
+      <p>
+        <a href="/api/v1/health">API</a>
+        {useRootData()?.devMailbox ? <> · <Link to="/dev/mailbox">{t('mailbox.title')}</Link></> : null}
+      </p>
     </footer>
   );
 }

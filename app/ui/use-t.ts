@@ -1,9 +1,18 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { DEFAULT_LANG, translator, type Lang, type Translate } from '../i18n/index.js';
 
+export interface RootData {
+  lang: Lang;
+  user: { name: string; curator: boolean; orgAdmin: boolean; unread: number } | null;
+  devMailbox: boolean;
+}
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<RootData>('root');
+}
+
 export function useLang(): Lang {
-  const data = useRouteLoaderData<{ lang: Lang }>('root');
-  return data?.lang ?? DEFAULT_LANG;
+  return useRootData()?.lang ?? DEFAULT_LANG;
 }
 
 export function useT(): Translate {

@@ -4,6 +4,8 @@ import type { AppContext } from '../context.server.js';
 declare module '@remix-run/node' {
   interface AppLoadContext {
     app: AppContext;
+    /** The client's address as the HTTP server saw it (behind a proxy: set TRUST_PROXY). */
+    clientIp: string;
   }
 }
 

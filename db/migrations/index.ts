@@ -2,7 +2,9 @@
 // so they load the same under tsx, vitest and any bundler. Append new ones at the end.
 import type { Migration } from 'kysely';
 import * as initial from './2026_11_22_000001_initial.js';
+import * as accounts from './2026_11_22_000002_accounts_and_curation.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
+  '2026_11_22_000002_accounts_and_curation': accounts,
 };

@@ -39,7 +39,7 @@ beforeAll(async () => {
   market.search.close();
   market.search = createSearch({ host: meili.host, apiKey: KEY, indexName: 'listings', timeoutMs: 2000 });
   market.ctx.search = market.search;
-  jobs = await startJobs({ databaseUrl: market.databaseUrl, db: market.db, search: market.search });
+  jobs = await startJobs({ databaseUrl: market.databaseUrl, context: market.ctx, sendEmail: null });
   market.ctx.jobs = jobs;
 });
 

@@ -33,8 +33,10 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
     db,
     search,
     clock: options.clock ?? (() => new Date()),
+    publicUrl: 'http://opentex.test',
+    smtpConfigured: false,
     // The relay runs in-process right away, where the app would queue it on pg-boss.
-    jobs: { requestSearchRelay: relay },
+    jobs: { requestSearchRelay: relay, requestMailDelivery: async () => {} },
   };
   return {
     ctx,

@@ -1,0 +1,54 @@
+// The session cookie and "who is asking". Sessions themselves live in PostgreSQL
+// (services/accounts.server.ts), so signing out everywhere really ends them.
+import { createCookie, redirect } from '@remix-run/node';
+import type { Actor } from '../domain/actor.js';
+import type { AppContext } from '../context.server.js';
+import { actorFromSession, SESSION_DAYS } from '../services/accounts.server.js';
+import { AuthenticationError } from '../services/errors.js';
+
+const sessionCookie = createCookie('opentex_session', {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax',
+  maxAge: SESSION_DAYS * 86_400,
+});
+
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
+export async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof value === 'string' ? value : null;
+}
+
+/** `Secure` whenever the request came over HTTPS (directly or behind a proxy). */
+export function commitSession(request: Request, token: string): Promise<string> {
+  return sessionCookie.serialize(token, { secure: isHttps(request) });
+}
+
+export function destroySession(request: Request): Promise<string> {
+  return sessionCookie.serialize('', { maxAge: 0, secure: isHttps(request) });
+}
+
+export async function getActor(ctx: AppContext, request: Request): Promise<Actor | null> {
+  return actorFromSession(ctx, await sessionToken(request));
+}
+
+/** For pages: the signed-in person, or a redirect to sign in and come back. */
+export async function requireActor(ctx: AppContext, request: Request): Promise<Actor> {
+  const actor = await getActor(ctx, request);
+  if (!actor) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return actor;
+}
+
+/** For the API: the signed-in person, or a 401. */
+export async function requireApiActor(ctx: AppContext, request: Request): Promise<Actor> {
+  const actor = await getActor(ctx, request);
+  if (!actor) throw new AuthenticationError();
+  return actor;
+}
+

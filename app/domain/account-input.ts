@@ -1,0 +1,52 @@
+// What people type to get an account and an organisation, with the market's rules.
+import { z } from 'zod';
+import { PROVINCE_CODES } from './provinces.js';
+import { isValidTaxCode } from './tax-code.js';
+
+export const email = z.string().trim().toLowerCase().max(254).email('enter a valid email address');
+export const password = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200, 'at most 200 characters');
+
+export const organisationInputSchema = z.object({
+  organisationName: z.string().trim().min(2, 'at least 2 characters').max(200, 'at most 200 characters'),
+  organisationType: z.enum(['enterprise', 'university', 'institute'], { message: 'choose a type' }),
+  taxCode: z.string().trim().refine(isValidTaxCode, 'not a valid Vietnamese tax code (10 digits, or 10-3, with its check digit)'),
+  province: z.enum(PROVINCE_CODES, { message: 'choose a province' }),
+  website: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'a web address starting with http:// or https://')
+    .optional()
+    .transform((v) => (v ? v : null)),
+  description: z.string().trim().max(2000, 'at most 2,000 characters').optional().transform((v) => v ?? ''),
+});
+
+export const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
+    email,
+    password,
+  })
+  .and(organisationInputSchema);
+
+export const invitedSignUpSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
+  password,
+});
+
+export const signInSchema = z.object({ email, password: z.string().min(1, 'required').max(200) });
+
+export const inviteSchema = z.object({ email, role: z.enum(['member', 'admin']) });
+
+export type SignUpInput = z.output<typeof signUpSchema>;
+export type OrganisationInput = z.output<typeof organisationInputSchema>;
+
+/** Field errors keyed by field name, as forms show them. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { requireActor } from '../auth/session.server.js';
+import { provinceName } from '../domain/provinces.js';
+import { formatDate } from '../i18n/index.js';
+import { listOrganisationsForCuration, verifyOrganisation } from '../services/curation.server.js';
+import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { useLang, useT } from '../ui/use-t.js';
+import { appContext } from '../web/context.server.js';
+import { formAction, readForm } from '../web/forms.server.js';
+import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('curator.organisations') }));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  return asPage(async () => ({ organisations: await listOrganisationsForCuration(ctx, actor) }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    await verifyOrganisation(ctx, actor, String(values.organisationId));
+    return { ok: true as const };
+  });
+}
+
+export default function CuratorOrganisations() {
+  const t = useT();
+  const lang = useLang();
+  const { organisations } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t('curator.organisations')}</h1>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('auth.organisationName')}</th>
+            <th scope="col">{t('org.type')}</th>
+            <th scope="col">{t('auth.taxCode')}</th>
+            <th scope="col">{t('filters.province')}</th>
+            <th scope="col">{t('listing.verified')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.map((o) => (
+            <tr key={o.id}>
+              <td><Link to={`/organisations/${o.slug}`}>{o.name}</Link></td>
+              <td>{t(`org.type.${o.type}`)}</td>
+              <td>{o.tax_code}</td>
+              <td>{provinceName(o.province_code, lang)}</td>
+              <td>
+                {o.verified_at ? (
+                  formatDate(o.verified_at, lang)
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="organisationId" value={o.id} />
+                    <button type="submit">{t('curator.verify')}</button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { commitSession } from '../auth/session.server.js';
+import { NotFoundError } from '../services/errors.js';
+import { acceptInvitation, findInvitation } from '../services/members.server.js';
+import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
+import { useT } from '../ui/use-t.js';
+import { appContext } from '../web/context.server.js';
+import { formAction, readForm } from '../web/forms.server.js';
+import { pageMeta } from '../web/meta.js';
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('invitation.title') }));
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  try {
+    const invitation = await findInvitation(appContext(context), params.token ?? '');
+    return { email: invitation.email, organisation: invitation.organisation_name, role: invitation.role };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data({ error: 'This invitation has expired or was already used' }, { status: 404 });
+    throw error;
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    const { token } = await acceptInvitation(appContext(context), params.token ?? '', values, { userAgent: request.headers.get('user-agent') });
+    return redirect('/my/listings', { headers: { 'Set-Cookie': await commitSession(request, token) } });
+  });
+}
+
+export default function Invitation() {
+  const t = useT();
+  const invitation = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t('invitation.title')}</h1>
+      <p className="lead">{t('invitation.lead', { organisation: invitation.organisation, email: invitation.email })}</p>
+      <Form method="post" className="stack">
+        <FormMessage message={result?.message} />
+        <Field name="name" label={t('auth.name')} errors={errors.name}>
+          <input {...inputProps('name', errors.name)} autoComplete="name" required defaultValue={kept(result?.values, 'name')} />
+        </Field>
+        <Field name="password" label={t('auth.password')} errors={errors.password} hint={t('auth.passwordHint')}>
+          <input {...inputProps('password', errors.password, true)} type="password" autoComplete="new-password" required minLength={10} />
+        </Field>
+        <button type="submit">{t('invitation.accept')}</button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

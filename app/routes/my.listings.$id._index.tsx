@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireActor } from '../auth/session.server.js';
+import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
+import { formatDate, type MessageKey } from '../i18n/index.js';
+import { NotFoundError } from '../services/errors.js';
+import { applyListingTransition } from '../services/listing-lifecycle.server.js';
+import { getOwnListing } from '../services/my-listings.server.js';
+import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { FormMessage } from '../ui/field.js';
+import { ListingHistory } from '../ui/listing-history.js';
+import { Price } from '../ui/price.js';
+import { useLang, useT } from '../ui/use-t.js';
+import { appContext } from '../web/context.server.js';
+import { formAction, readForm } from '../web/forms.server.js';
+import { renderMarkdown } from '../web/markdown.server.js';
+import { pageMeta } from '../web/meta.js';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.listing.input.title ?? t('my.title') }));
+
+const OWNER_ACTIONS: ListingTransitionName[] = ['submit', 'renew', 'archive'];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  try {
+    const listing = await getOwnListing(ctx, actor, params.id ?? '');
+    return { listing, descriptionHtml: renderMarkdown(listing.input.description) };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
+    throw error;
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const values = await readForm(request);
+  const intent = String(values.intent);
+  if (!OWNER_ACTIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
+  return formAction(values, async () => {
+    await applyListingTransition(ctx, actor, params.id ?? '', intent as ListingTransitionName, { expectedVersion: Number(values.version) || null });
+    return { ok: true as const, done: intent };
+  });
+}
+
+export default function MyListing() {
+  const t = useT();
+  const lang = useLang();
+  const { listing, descriptionHtml } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const l = listing.input;
+  const actions = listing.transitions.filter((n) => OWNER_ACTIONS.includes(n));
+  return (
+    <article className="listing-detail">
+      <p className="listing-meta">
+        <Link to="/my/listings">← {t('my.title')}</Link>
+        <span className={`status status-${listing.status}`}>{t(`status.${listing.status}` as MessageKey)}</span>
+      </p>
+      <h1 lang={l.language}>{l.title}</h1>
+      {result && !result.ok ? <FormMessage message={result.message} /> : null}
+      {result?.ok ? <p className="notice" role="status">{t(`my.done.${result.done}` as MessageKey)}</p> : null}
+      <p className="lead" lang={l.language}>{l.summary}</p>
+      <dl className="facts">
+        <dt>{t('my.status')}</dt>
+        <dd>{t(`status.${listing.status}` as MessageKey)}</dd>
+        {listing.status === 'published' ? (
+          <>
+            <dt>{t('my.public')}</dt>
+            <dd><Link to={`/listings/${listing.id}`}>{t('my.viewPublic')}</Link></dd>
+          </>
+        ) : null}
+        {listing.expiresAt ? (
+          <>
+            <dt>{t('my.expires')}</dt>
+            <dd>{formatDate(listing.expiresAt, lang)}</dd>
+          </>
+        ) : null}
+        {listing.confirmedActiveAt ? (
+          <>
+            <dt>{t('listing.confirmedActive', { date: '' }).replace(/\s*$/, '')}</dt>
+            <dd>{formatDate(listing.confirmedActiveAt, lang)}</dd>
+          </>
+        ) : null}
+        <dt>{l.kind === 'offer' ? t('listing.price') : t('listing.budget')}</dt>
+        <dd><Price min={l.priceMin} max={l.priceMax} negotiable={l.priceNegotiable} /></dd>
+        <dt>{t('listingForm.anonymous')}</dt>
+        <dd>{l.anonymous ? t('common.yes') : t('common.no')}</dd>
+      </dl>
+      <div className="actions">
+        {listing.editable ? <Link className="button" to={`/my/listings/${listing.id}/edit`}>{t('my.edit')}</Link> : null}
+        {actions.map((name) => (
+          <Form method="post" key={name}>
+            <input type="hidden" name="version" value={listing.version} />
+            <button type="submit" name="intent" value={name}>{t(`my.action.${name}` as MessageKey)}</button>
+          </Form>
+        ))}
+      </div>
+      {listing.status === 'published' && listing.editable ? <p className="hint">{t('my.editPublishedHint')}</p> : null}
+      <section aria-labelledby="description-heading">
+        <h2 id="description-heading">{t('listing.description')}</h2>
+        <div className="markdown" lang={l.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+      </section>
+      {l.confidentialDetails ? (
+        <section aria-labelledby="confidential-heading" className="confidential">
+          <h2 id="confidential-heading">{t('listingForm.confidential')}</h2>
+          <p className="hint">{t('listingForm.confidentialHint')}</p>
+          <p className="pre">{l.confidentialDetails}</p>
+        </section>
+      ) : null}
+      <ListingHistory history={listing.history} />
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

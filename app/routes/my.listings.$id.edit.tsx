@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { requireActor } from '../auth/session.server.js';
+import { NotFoundError } from '../services/errors.js';
+import { getOwnListing, updateListing } from '../services/my-listings.server.js';
+import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { ListingForm } from '../ui/listing-form.js';
+import { useT } from '../ui/use-t.js';
+import { appContext } from '../web/context.server.js';
+import { listingFormAction, listingFormFromInput, listingFormFromValues } from '../web/listing-form.server.js';
+import { pageMeta } from '../web/meta.js';
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('my.edit') }));
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  try {
+    const listing = await getOwnListing(ctx, actor, params.id ?? '');
+    if (!listing.editable) throw new NotFoundError('listing', listing.id);
+    return { id: listing.id, version: listing.version, status: listing.status, values: listingFormFromInput(listing.input) };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
+    throw error;
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const id = params.id ?? '';
+  return listingFormAction(request, async (input, version) => {
+    await updateListing(ctx, actor, id, input, version);
+    return `/my/listings/${id}`;
+  });
+}
+
+export default function EditListing() {
+  const t = useT();
+  const { values, version, status } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <h1>{t('my.edit')}</h1>
+      {status === 'published' ? <p className="notice">{t('my.editPublishedHint')}</p> : null}
+      <ListingForm
+        values={result ? listingFormFromValues(result.values, values.kind) : values}
+        errors={result && !result.ok ? result.fieldErrors : {}}
+        message={result && !result.ok ? result.message : null}
+        previewHtml={result && 'previewHtml' in result ? (result.previewHtml ?? null) : null}
+        version={version}
+        submitLabel={t('listingForm.save')}
+      />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

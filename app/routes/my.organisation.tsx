@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { requireActor } from '../auth/session.server.js';
+import { provinceName } from '../domain/provinces.js';
+import { formatDate } from '../i18n/index.js';
+import { inviteMember, listMembers, setMemberRole } from '../services/members.server.js';
+import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
+import { VerifiedBadge } from '../ui/owner.js';
+import { useLang, useT } from '../ui/use-t.js';
+import { appContext } from '../web/context.server.js';
+import { formAction, readForm } from '../web/forms.server.js';
+import { pageMeta } from '../web/meta.js';
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('nav.organisation') }));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const { organisation, members, invitations } = await listMembers(ctx, actor);
+  return {
+    isAdmin: actor.role === 'admin',
+    me: actor.userId,
+    organisation: { name: organisation.name, type: organisation.type, taxCode: organisation.tax_code, province: organisation.province_code, verified: organisation.verified_at !== null, slug: organisation.slug },
+    members: members.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
+    invitations: invitations.map((i) => ({ ...i, expires_at: i.expires_at.toISOString(), created_at: i.created_at.toISOString() })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const values = await readForm(request);
+  return formAction(values, async () => {
+    if (values.intent === 'set_role') await setMemberRole(ctx, actor, String(values.userId), values.role);
+    else await inviteMember(ctx, actor, values);
+    return { ok: true as const, done: String(values.intent) };
+  });
+}
+
+export default function MyOrganisation() {
+  const t = useT();
+  const lang = useLang();
+  const { isAdmin, me, organisation, members, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  return (
+    <section>
+      <h1>{organisation.name} {organisation.verified ? <VerifiedBadge /> : null}</h1>
+      <p>
+        {t(`org.type.${organisation.type}`)} · {t('auth.taxCode')} {organisation.taxCode} · {provinceName(organisation.province, lang)}
+      </p>
+      {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
+      {result && !result.ok ? <FormMessage message={result.message} /> : null}
+      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : t('org.invited')}</p> : null}
+      <h2>{t('org.members')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('auth.name')}</th>
+            <th scope="col">{t('auth.email')}</th>
+            <th scope="col">{t('org.role')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>
+                {isAdmin && m.id !== me ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="set_role" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <label className="visually-hidden" htmlFor={`role-${m.id}`}>{t('org.role')}</label>
+                    <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
+                      <option value="member">{t('org.role.member')}</option>
+                      <option value="admin">{t('org.role.admin')}</option>
+                    </select>
+                    <button type="submit">{t('common.save')}</button>
+                  </Form>
+                ) : (
+                  t(`org.role.${m.role}`)
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isAdmin ? (
+        <>
+          <h2>{t('org.invite')}</h2>
+          <Form method="post" className="stack narrow">
+            <input type="hidden" name="intent" value="invite" />
+            <Field name="email" label={t('auth.email')} errors={errors.email}>
+              <input {...inputProps('email', errors.email)} type="email" required defaultValue={kept(result && !result.ok ? result.values : undefined, 'email')} />
+            </Field>
+            <Field name="role" label={t('org.role')} errors={errors.role}>
+              <select {...inputProps('role', errors.role)} defaultValue="member">
+                <option value="member">{t('org.role.member')}</option>
+                <option value="admin">{t('org.role.admin')}</option>
+              </select>
+            </Field>
+            <button type="submit">{t('org.sendInvitation')}</button>
+          </Form>
+          {invitations.length ? (
+            <>
+              <h3>{t('org.pendingInvitations')}</h3>
+              <ul>
+                {invitations.map((i) => (
+                  <li key={i.id}>{i.email} ({t(`org.role.${i.role}`)}) — {formatDate(i.expires_at, lang)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// The agency's work: the review queue, featuring listings, verifying organisations.
+import { enqueueListingChanged } from '../../db/outbox.js';
+import { isCurator, type Actor } from '../domain/actor.js';
+import type { AppContext } from '../context.server.js';
+import { NotFoundError, PermissionError } from './errors.js';
+import { isUuid } from './listings.server.js';
+import { notifyOrganisation } from './notifications.server.js';
+
+export function requireCurator(actor: Actor): void {
+  if (!isCurator(actor)) throw new PermissionError('Only curators of the agency may do this');
+}
+
+/** Listings waiting for a decision, the longest-waiting first. */
+export async function reviewQueue(ctx: AppContext, actor: Actor) {
+  requireCurator(actor);
+  const rows = await ctx.db
+    .selectFrom('listings as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .select(['l.id', 'l.kind', 'l.title', 'l.updated_at', 'o.name as organisation_name', 'o.verified_at'])
+    .where('l.status', '=', 'pending_review')
+    .orderBy('l.updated_at', 'asc')
+    .orderBy('l.id')
+    .execute();
+  const now = ctx.clock().getTime();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    organisationName: r.organisation_name,
+    organisationVerified: r.verified_at !== null,
+    submittedAt: r.updated_at.toISOString(),
+    waitingHours: Math.max(0, Math.floor((now - r.updated_at.getTime()) / 3_600_000)),
+  }));
+}
+
+export async function setFeatured(ctx: AppContext, actor: Actor, listingId: string, featured: boolean): Promise<void> {
+  requireCurator(actor);
+  if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('listings').set({ featured }).where('id', '=', listingId).returning('id').executeTakeFirst();
+    if (!row) throw new NotFoundError('listing', listingId);
+    await trx.insertInto('audit_events').values({ entity_type: 'listing', entity_id: listingId, action: featured ? 'feature' : 'unfeature', actor_id: actor.userId, at: ctx.clock() }).execute();
+    await enqueueListingChanged(trx, [listingId]);
+  });
+  await ctx.jobs.requestSearchRelay().catch(() => {});
+}
+
+export async function listOrganisationsForCuration(ctx: AppContext, actor: Actor) {
+  requireCurator(actor);
+  const rows = await ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'type', 'tax_code', 'province_code', 'verified_at', 'created_at'])
+    .orderBy('verified_at', (ob) => ob.nullsFirst())
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, verified_at: r.verified_at?.toISOString() ?? null, created_at: r.created_at.toISOString() }));
+}
+
+export async function verifyOrganisation(ctx: AppContext, actor: Actor, organisationId: string): Promise<void> {
+  requireCurator(actor);
+  if (!isUuid(organisationId)) throw new NotFoundError('organisation', organisationId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const org = await trx
+      .updateTable('organisations')
+      .set({ verified_at: ctx.clock(), verified_by: actor.userId })
+      .where('id', '=', organisationId)
+      .where('verified_at', 'is', null)
+      .returning(['id', 'name'])
+      .executeTakeFirst();
+    if (!org) {
+      const exists = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+      if (!exists) throw new NotFoundError('organisation', organisationId);
+      return; // already verified: nothing to do
+    }
+    await trx.insertInto('audit_events').values({ entity_type: 'organisation', entity_id: org.id, action: 'verify', actor_id: actor.userId, at: ctx.clock() }).execute();
+    const listings = await trx.selectFrom('listings').select('id').where('organisation_id', '=', org.id).where('status', '=', 'published').execute();
+    await enqueueListingChanged(trx, listings.map((l) => l.id));
+    await notifyOrganisation(ctx, trx, org.id, { kind: 'organisation_verified', params: { name: org.name }, link: `/organisations` });
+  });
+  await ctx.jobs.requestSearchRelay().catch(() => {});
+  await ctx.jobs.requestMailDelivery().catch(() => {});
+}

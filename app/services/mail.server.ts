@@ -1,0 +1,60 @@
+// Email goes into the `emails` table in the caller's transaction; a job sends it through SMTP
+// when SMTP is configured, otherwise it stays readable in the development mailbox (/dev/mailbox).
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { AppContext } from '../context.server.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export async function queueEmail(db: Executor, email: Email): Promise<void> {
+  await db.insertInto('emails').values(email).execute();
+}
+
+export async function developmentMailbox(ctx: AppContext, limit = 50) {
+  return ctx.db
+    .selectFrom('emails')
+    .select(['id', 'to', 'subject', 'text', 'created_at', 'sent_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export type SendEmail = (email: Email) => Promise<void>;
+
+/** Sends queued emails through `send`; each is marked sent only once the server accepted it. */
+export async function deliverQueuedEmails(ctx: AppContext, send: SendEmail, limit = 50): Promise<number> {
+  let sent = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    const batch = await trx
+      .selectFrom('emails')
+      .select(['id', 'to', 'subject', 'text'])
+      .where('sent_at', 'is', null)
+      .where('attempts', '<', 10)
+      .orderBy('created_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    for (const email of batch) {
+      try {
+        await send(email);
+        await trx.updateTable('emails').set({ sent_at: ctx.clock() }).where('id', '=', email.id).execute();
+        sent += 1;
+      } catch (error) {
+        await trx
+          .updateTable('emails')
+          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(error).slice(0, 500) }))
+          .where('id', '=', email.id)
+          .execute();
+      }
+    }
+  });
+  return sent;
+}

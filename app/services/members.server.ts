@@ -1,0 +1,127 @@
+// An organisation's people: its admin invites members by email and sets their roles.
+import { z } from 'zod';
+import { fieldErrors, inviteSchema, invitedSignUpSchema } from '../domain/account-input.js';
+import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
+import { hashPassword } from '../auth/password.server.js';
+import { hashToken, newToken } from '../auth/tokens.server.js';
+import type { AppContext } from '../context.server.js';
+import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
+import { queueEmail } from './mail.server.js';
+import { SESSION_DAYS } from './accounts.server.js';
+
+const INVITATION_DAYS = 7;
+
+function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InvalidInputError(fieldErrors(result.error));
+  return result.data;
+}
+
+function requireAdmin(actor: Actor) {
+  if (!isOrganisationAdmin(actor, actor.organisationId)) throw new PermissionError('Only an administrator of your organisation may do this');
+}
+
+export async function listMembers(ctx: AppContext, actor: Actor) {
+  const members = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role', 'created_at'])
+    .where('organisation_id', '=', actor.organisationId)
+    .orderBy('created_at')
+    .execute();
+  const invitations = isOrganisationAdmin(actor, actor.organisationId)
+    ? await ctx.db
+        .selectFrom('invitations')
+        .select(['id', 'email', 'role', 'expires_at', 'created_at'])
+        .where('organisation_id', '=', actor.organisationId)
+        .where('accepted_at', 'is', null)
+        .where('expires_at', '>', ctx.clock())
+        .orderBy('created_at', 'desc')
+        .execute()
+    : [];
+  const org = await ctx.db.selectFrom('organisations').selectAll().where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  return { organisation: org, members, invitations };
+}
+
+export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
+  requireAdmin(actor);
+  const v = parse(inviteSchema, input);
+  if (await ctx.db.selectFrom('users').select('id').where('email', '=', v.email).executeTakeFirst()) {
+    throw new InvalidInputError({ email: ['this person already has an account on OpenTEX'] });
+  }
+  const { token, hash } = newToken();
+  await ctx.db.transaction().execute(async (trx) => {
+    const org = await trx.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+    await trx
+      .insertInto('invitations')
+      .values({ token_hash: hash, organisation_id: actor.organisationId, email: v.email, role: v.role, invited_by: actor.userId, expires_at: new Date(ctx.clock().getTime() + INVITATION_DAYS * 86_400_000) })
+      .execute();
+    const link = `${ctx.publicUrl}/invitations/${token}`;
+    await queueEmail(trx, {
+      to: v.email,
+      subject: `OpenTEX: lời mời tham gia ${org.name} / invitation to join ${org.name}`,
+      text:
+        `${actor.name} mời bạn tham gia ${org.name} trên OpenTEX. Mở liên kết trong ${INVITATION_DAYS} ngày:\n${link}\n\n` +
+        `${actor.name} invites you to join ${org.name} on OpenTEX. Open this link within ${INVITATION_DAYS} days:\n${link}`,
+    });
+  });
+  await ctx.jobs.requestMailDelivery().catch(() => {});
+}
+
+export async function findInvitation(ctx: AppContext, token: string) {
+  const row = await ctx.db
+    .selectFrom('invitations as i')
+    .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
+    .select(['i.id', 'i.email', 'i.role', 'o.name as organisation_name'])
+    .where('i.token_hash', '=', hashToken(token))
+    .where('i.accepted_at', 'is', null)
+    .where('i.expires_at', '>', ctx.clock())
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('invitation', 'link');
+  return row;
+}
+
+/** Creates the invited person's account in the inviting organisation and signs them in. */
+export async function acceptInvitation(ctx: AppContext, token: string, input: unknown, meta: { userAgent?: string | null } = {}) {
+  const v = parse(invitedSignUpSchema, input);
+  const passwordHash = await hashPassword(v.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: ctx.clock() })
+      .where('token_hash', '=', hashToken(token))
+      .where('accepted_at', 'is', null)
+      .where('expires_at', '>', ctx.clock())
+      .returning(['organisation_id', 'email', 'role'])
+      .executeTakeFirst();
+    if (!invitation) throw new NotFoundError('invitation', 'link');
+    if (await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst()) {
+      throw new ConflictError('This email already has an account: sign in instead');
+    }
+    const user = await trx
+      .insertInto('users')
+      .values({ email: invitation.email, name: v.name, password_hash: passwordHash, organisation_id: invitation.organisation_id, role: invitation.role })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const session = newToken();
+    await trx
+      .insertInto('sessions')
+      .values({ id: session.hash, user_id: user.id, expires_at: new Date(ctx.clock().getTime() + SESSION_DAYS * 86_400_000), user_agent: meta.userAgent?.slice(0, 300) ?? null })
+      .execute();
+    return { token: session.token, userId: user.id };
+  });
+}
+
+export async function setMemberRole(ctx: AppContext, actor: Actor, userId: string, role: unknown): Promise<void> {
+  requireAdmin(actor);
+  const newRole = parse(z.enum(['member', 'admin']), role);
+  await ctx.db.transaction().execute(async (trx) => {
+    const members = await trx.selectFrom('users').select(['id', 'role']).where('organisation_id', '=', actor.organisationId).forUpdate().execute();
+    const member = members.find((m) => m.id === userId);
+    if (!member) throw new NotFoundError('user', userId);
+    if (member.role === 'admin' && newRole === 'member' && members.filter((m) => m.role === 'admin').length === 1) {
+      throw new ConflictError('An organisation keeps at least one administrator');
+    }
+    await trx.updateTable('users').set({ role: newRole }).where('id', '=', userId).execute();
+    await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: 'set_role', actor_id: actor.userId, to_state: newRole, at: ctx.clock() }).execute();
+  });
+}
