@@ -8,7 +8,8 @@ import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingForm } from '../ui/listing-form.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { listingFormAction, listingFormFromInput, listingFormFromValues } from '../web/listing-form.server.js';
+import { listingFormFromInput, listingFormFromValues } from '../ui/listing-form-values.js';
+import { listingFormAction } from '../web/listing-form.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('my.edit') }));

@@ -5,7 +5,8 @@ import { createListing } from '../services/my-listings.server.js';
 import { ListingForm } from '../ui/listing-form.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { emptyListingForm, listingFormAction, listingFormFromValues } from '../web/listing-form.server.js';
+import { emptyListingForm, listingFormFromValues } from '../ui/listing-form-values.js';
+import { listingFormAction } from '../web/listing-form.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('my.newListing') }));

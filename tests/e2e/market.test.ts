@@ -1,8 +1,9 @@
 // A visitor's first minutes on the market, in real Chromium against the built app.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed.js';
 import { launchChromium } from '../support/browser.js';
+import { arrived, heading, newPage as openPage, visit } from '../support/pages.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 import { startTestServer } from '../support/server.js';
 
@@ -24,39 +25,7 @@ afterAll(async () => {
   await market?.close();
 });
 
-/** After a navigation: the URL is right and, with JavaScript, Remix has finished rendering it. */
-async function arrived(page: Page, url: RegExp) {
-  await page.waitForURL(url);
-  await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
-    return !router || router.state.navigation.state === 'idle';
-  });
-}
-
-/** Opens a page and, with JavaScript on, waits until React has hydrated it, as a reader would. */
-async function visit(page: Page, path: string, javaScript = true) {
-  const response = await page.goto(path);
-  if (javaScript) {
-    await page.waitForFunction(() => {
-      const router = (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter;
-      return Boolean(router?.state.initialized) && document.querySelector('main')?.getAttribute('data-hydrated') === 'true';
-    });
-  }
-  return response;
-}
-
-/** Waits for the page's main heading to read `text` (client-side renders land a moment after the URL). */
-async function heading(page: Page, text: string) {
-  await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
-  return text;
-}
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, baseURL: server.url });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
+const newPage = (options: { javaScriptEnabled?: boolean } = {}) => openPage(browser, server.url, options);
 
 describe('a visitor', () => {
   it('browses offers and narrows them to one sector', async () => {
