@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { localiseError } from '../i18n/field-errors.js';
+import { useLang } from './use-t.js';
 
 interface FieldProps {
   name: string;
@@ -11,6 +13,7 @@ interface FieldProps {
 /** A labelled field with its errors announced and tied to the input (aria-describedby). */
 export function Field({ name, label, errors, hint, children }: FieldProps) {
   const id = `field-${name}`;
+  const lang = useLang();
   return (
     <div className={`form-field${errors?.length ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -18,7 +21,7 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.join('; ')}
+          {errors.map((e) => localiseError(e, lang)).join('; ')}
         </p>
       ) : null}
     </div>
@@ -33,7 +36,14 @@ export function inputProps(name: string, errors?: string[], hint = false) {
 }
 
 export function FormMessage({ message }: { message: string | null | undefined }) {
-  return message ? <p className="notice notice-error" role="alert">{message}</p> : null;
+  const lang = useLang();
+  return message ? <p className="notice notice-error" role="alert">{localiseError(message, lang)}</p> : null;
+}
+
+/** Errors of a group of checkboxes (no single input to tie them to). */
+export function GroupErrors({ errors }: { errors?: string[] }) {
+  const lang = useLang();
+  return errors?.length ? <p className="field-error" role="alert">{errors.map((e) => localiseError(e, lang)).join('; ')}</p> : null;
 }
 
 /** Reads a kept value back out of a failed submission. */

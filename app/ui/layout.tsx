@@ -39,7 +39,10 @@ function UserMenu() {
     <ul className="user-menu" aria-label={t('nav.account')}>
       <li>
         <NavLink to="/notifications" aria-label={t('nav.notificationsCount', { count: user.unread })}>
-          🔔 <span className="bell-count">{user.unread}</span>
+          <span className="bell">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" /></svg>
+            <span className="bell-count">{user.unread}</span>
+          </span>
         </NavLink>
       </li>
       <li><NavLink to="/my/listings">{t('nav.myListings')}</NavLink></li>

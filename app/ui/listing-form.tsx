@@ -5,7 +5,7 @@ import { IP_STATUSES, LISTING_LIMITS, SECTORS, TRANSFER_MODES, type ListingKind 
 import { formatVnd } from '../domain/money.js';
 import { parseVndAmount } from '../domain/listing-form.js';
 import type { MessageKey } from '../i18n/index.js';
-import { Field, FormMessage, inputProps } from './field.js';
+import { Field, FormMessage, GroupErrors, inputProps } from './field.js';
 import { useLang, useT } from './use-t.js';
 
 export interface ListingFormValues {
@@ -74,7 +74,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
             </li>
           ))}
         </ul>
-        {errors.sectors ? <p className="field-error" role="alert">{errors.sectors.join('; ')}</p> : null}
+        <GroupErrors errors={errors.sectors} />
       </fieldset>
       <Field name="keywords" label={t('listing.keywords')} errors={errors.keywords} hint={t('listingForm.keywordsHint')}>
         <input {...inputProps('keywords', errors.keywords, true)} defaultValue={values.keywords} />
@@ -108,7 +108,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
             </li>
           ))}
         </ul>
-        {errors.transferModes ? <p className="field-error" role="alert">{errors.transferModes.join('; ')}</p> : null}
+        <GroupErrors errors={errors.transferModes} />
       </fieldset>
       <fieldset>
         <legend>{isOffer ? t('listing.price') : t('listing.budget')}</legend>

@@ -86,7 +86,7 @@ describe('the listing lifecycle', () => {
     await curator.getByRole('link', { name: TITLE }).click();
     await heading(curator, TITLE);
     await curator.getByRole('button', { name: 'Yêu cầu chỉnh sửa' }).click();
-    await curator.getByText('say why, so the owner knows what to change').waitFor();
+    await curator.getByText('hãy nêu lý do để đơn vị đăng tin biết cần sửa gì').waitFor();
     await curator.getByLabel(/Nhận xét cho đơn vị đăng tin/).fill('Vui lòng bổ sung công suất lọc (lít/giờ).');
     await curator.getByRole('button', { name: 'Yêu cầu chỉnh sửa' }).click();
     await curator.getByText('Đã gửi yêu cầu chỉnh sửa.').waitFor();
