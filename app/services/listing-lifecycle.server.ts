@@ -52,9 +52,10 @@ export async function applyListingTransition(
           ? isCurator(actor)
           : transition.by === 'owner' && listing.organisation_id === actor.organisationId;
     if (!permitted) {
-      // A stranger learns nothing of a listing that is not public.
-      if (listing.status !== 'published') throw new NotFoundError('listing', listingId);
-      throw new PermissionError('Only the organisation that owns this listing may do this');
+      // A stranger learns nothing of a listing that is not public; its owner is told why not.
+      const insider = actor !== null && (actor.organisationId === listing.organisation_id || isCurator(actor));
+      if (!insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
+      throw new PermissionError(transition.by === 'curator' ? 'Only curators of the agency may do this' : 'Only the organisation that owns this listing may do this');
     }
     if (options.expectedVersion != null && options.expectedVersion !== listing.version) {
       throw new ConflictError('Somebody changed this listing in the meantime: reload the page to see its current state');

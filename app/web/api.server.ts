@@ -1,6 +1,7 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping.
 import { ListingQueryError } from '../domain/listing-query.js';
-import { InvalidInputError, NotFoundError } from '../services/errors.js';
+import { ListingStateError } from '../domain/listing-lifecycle.js';
+import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -14,12 +15,27 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
     if (error instanceof ListingQueryError) return jsonError(400, error.message, { parameter: error.parameter });
     if (error instanceof NotFoundError) return jsonError(404, `No ${error.entity} with id "${error.id}"`);
     if (error instanceof InvalidInputError) return jsonError(400, 'Invalid input', { fields: error.fieldErrors });
+    if (error instanceof AuthenticationError) return jsonError(401, 'Sign in first: this endpoint needs a session');
+    if (error instanceof PermissionError) return jsonError(403, error.message);
+    if (error instanceof ConflictError || error instanceof ListingStateError) return jsonError(409, error.message);
+    if (error instanceof RateLimitError) return jsonError(429, error.message);
     console.error(error);
     return jsonError(500, 'Internal error: the problem has been logged');
   }
 }
 
 export const methodNotAllowed = () => jsonError(405, 'Method not allowed');
+
+/** A JSON request body, or a 400 that says why it could not be read. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new InvalidInputError({ body: ['send JSON with Content-Type: application/json'] });
+  try {
+    return await request.json();
+  } catch {
+    throw new InvalidInputError({ body: ['the body is not valid JSON'] });
+  }
+}
 
 /** The envelope of a page of listings, shared by GET listings and GET search. */
 export function listingPage(
