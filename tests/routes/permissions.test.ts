@@ -1,0 +1,232 @@
+// Every private page, form action and API call, tried as each kind of person. The right ones
+// succeed; the others get 401/403/404 (or, on pages, the sign-in redirect); nothing private leaks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../app/auth/password.server.js';
+import { importPublishedListings } from '../../app/services/listing-import.server.js';
+import { AI_OFFER, WASTEWATER_DEMAND, WASTEWATER_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
+import { createTestMarket, type TestMarket } from '../support/market.js';
+import { startTestServer } from '../support/server.js';
+
+type Who = 'anonymous' | 'other' | 'member' | 'admin' | 'curator';
+const PEOPLE: Who[] = ['anonymous', 'other', 'member', 'admin', 'curator'];
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+let market: TestMarket;
+let server: { url: string; close(): Promise<void> };
+const cookies: Partial<Record<Who, string>> = {};
+let draft: string;
+let pending: string;
+let anonymousOffer: string;
+let otherOrgSlug = 'cty-khac';
+
+async function login(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email, password: PASSWORD }), redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function call(who: Who, method: string, path: string, body?: Record<string, string> | object) {
+  const headers: Record<string, string> = {};
+  if (cookies[who]) headers.cookie = cookies[who]!;
+  let payload: string | URLSearchParams | undefined;
+  if (body && path.startsWith('/api/')) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  } else if (body) payload = new URLSearchParams(body as Record<string, string>);
+  const res = await fetch(`${server.url}${path}`, { method, headers, body: payload, redirect: 'manual' });
+  const text = await res.text();
+  return { status: res.status, location: res.headers.get('location'), text };
+}
+
+/** What a page answers someone who may not see it: sign in first, or a 403/404. */
+const toLogin = (r: { status: number; location: string | null }) => r.status === 302 && (r.location ?? '').startsWith('/login?redirectTo=');
+
+beforeAll(async () => {
+  market = await createTestMarket();
+  const passwordHash = await hashPassword(PASSWORD);
+  const uni = await createOrganisation(market.db, { slug: 'dh-chu', name: 'Đại học Chủ Tin', type: 'university', taxCode: '0100000021' });
+  const other = await createOrganisation(market.db, { slug: otherOrgSlug, name: 'Công ty Khác', type: 'enterprise', taxCode: '0100000022' });
+  const agency = await createOrganisation(market.db, { slug: 'so', name: 'Sở KH&CN', type: 'agency', taxCode: '0100000023' });
+  await createUser(market.db, { email: 'member@chu.vn', organisationId: uni, passwordHash });
+  await createUser(market.db, { email: 'admin@chu.vn', organisationId: uni, role: 'admin', passwordHash });
+  await createUser(market.db, { email: 'other@khac.vn', organisationId: other, role: 'admin', passwordHash });
+  await createUser(market.db, { email: 'curator@so.vn', organisationId: agency, passwordHash });
+  server = await startTestServer(market.ctx);
+  cookies.member = await login('member@chu.vn');
+  cookies.admin = await login('admin@chu.vn');
+  cookies.other = await login('other@khac.vn');
+  cookies.curator = await login('curator@so.vn');
+
+  const make = async (input: object) => {
+    const res = await call('member', 'POST', '/api/v1/my/listings', input);
+    expect(res.status).toBe(201);
+    return JSON.parse(res.text).data.id as string;
+  };
+  draft = await make({ ...WASTEWATER_OFFER, title: 'Bản nháp bí mật về màng lọc', confidentialDetails: 'CONFIDENTIAL-DRAFT-7731' });
+  pending = await make({ ...AI_OFFER, title: 'Pending OCR engine' });
+  expect((await call('member', 'POST', `/api/v1/my/listings/${pending}/submit`)).status).toBe(200);
+  anonymousOffer = (await importPublishedListings(market.ctx, uni, [{ ...WASTEWATER_DEMAND, kind: 'offer', ipStatus: 'know_how', anonymous: true, confidentialDetails: 'CONFIDENTIAL-PUBLISHED-9917' }])).ids[0]!;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await market?.close();
+});
+
+describe('private pages', () => {
+  const cases: { path: () => string; allowed: Who[]; denied: number }[] = [
+    { path: () => '/my/listings', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
+    { path: () => `/my/listings/${draft}`, allowed: ['member', 'admin', 'curator'], denied: 404 },
+    { path: () => `/my/listings/${draft}/edit`, allowed: ['member', 'admin'], denied: 404 },
+    { path: () => '/my/organisation', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
+    { path: () => '/notifications', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
+    { path: () => '/account', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
+    { path: () => '/curator', allowed: ['curator'], denied: 403 },
+    { path: () => `/curator/listings/${pending}`, allowed: ['curator'], denied: 403 },
+    { path: () => '/curator/organisations', allowed: ['curator'], denied: 403 },
+  ];
+  for (const c of cases) {
+    it(`GET ${c.path.toString().replace(/^\(\) => /, '')}`, async () => {
+      for (const who of PEOPLE) {
+        const res = await call(who, 'GET', c.path());
+        if (who === 'anonymous') expect(toLogin(res), `${who} ${c.path()}`).toBe(true);
+        else if (c.allowed.includes(who)) expect(res.status, `${who} ${c.path()}`).toBe(200);
+        else expect(res.status, `${who} ${c.path()}`).toBe(c.denied);
+      }
+    });
+  }
+
+  it('never shows a draft or pending listing on its public page, to anyone', async () => {
+    for (const who of PEOPLE) {
+      for (const id of [draft, pending]) expect((await call(who, 'GET', `/listings/${id}`)).status).toBe(404);
+    }
+  });
+});
+
+describe('form actions', () => {
+  it('submit for review: only the owning organisation', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft to submit by form' })).text).data.id;
+    expect(toLogin(await call('anonymous', 'POST', `/my/listings/${id}`, { intent: 'submit' }))).toBe(true);
+    expect((await call('other', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(404);
+    expect((await call('curator', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(403);
+    expect((await call('admin', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(200);
+    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(409);
+  });
+
+  it('approve: only curators', async () => {
+    expect(toLogin(await call('anonymous', 'POST', `/curator/listings/${pending}`, { intent: 'approve' }))).toBe(true);
+    for (const who of ['other', 'member', 'admin'] as Who[]) {
+      expect((await call(who, 'POST', `/curator/listings/${pending}`, { intent: 'approve' })).status, who).toBe(403);
+    }
+    expect((await call('curator', 'POST', `/curator/listings/${pending}`, { intent: 'approve' })).status).toBe(200);
+  });
+
+  it('verify an organisation: only curators', async () => {
+    const org = await market.db.selectFrom('organisations').select('id').where('slug', '=', otherOrgSlug).executeTakeFirstOrThrow();
+    for (const who of ['other', 'member', 'admin'] as Who[]) {
+      expect((await call(who, 'POST', '/curator/organisations', { organisationId: org.id })).status, who).toBe(403);
+    }
+    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id })).status).toBe(200);
+  });
+
+  it('invite a member: only an admin of the organisation', async () => {
+    expect(toLogin(await call('anonymous', 'POST', '/my/organisation', { intent: 'invite', email: 'x@chu.vn', role: 'member' }))).toBe(true);
+    expect((await call('member', 'POST', '/my/organisation', { intent: 'invite', email: 'x@chu.vn', role: 'member' })).status).toBe(403);
+    expect((await call('admin', 'POST', '/my/organisation', { intent: 'invite', email: 'x@chu.vn', role: 'member' })).status).toBe(200);
+    const invitation = await market.db.selectFrom('invitations as i').innerJoin('organisations as o', 'o.id', 'i.organisation_id').select('o.slug').where('i.email', '=', 'x@chu.vn').executeTakeFirstOrThrow();
+    expect(invitation.slug).toBe('dh-chu');
+  });
+});
+
+describe('the API for own listings', () => {
+  it('answers 401 without a session', async () => {
+    expect((await call('anonymous', 'GET', '/api/v1/my/listings')).status).toBe(401);
+    expect((await call('anonymous', 'POST', '/api/v1/my/listings', AI_OFFER)).status).toBe(401);
+    expect((await call('anonymous', 'GET', `/api/v1/my/listings/${draft}`)).status).toBe(401);
+    expect((await call('anonymous', 'PATCH', `/api/v1/my/listings/${draft}`, AI_OFFER)).status).toBe(401);
+    expect((await call('anonymous', 'POST', `/api/v1/my/listings/${draft}/submit`)).status).toBe(401);
+  });
+
+  it("answers 404 for another organisation's listing, and lists only one's own", async () => {
+    expect((await call('other', 'GET', `/api/v1/my/listings/${draft}`)).status).toBe(404);
+    expect((await call('other', 'PATCH', `/api/v1/my/listings/${draft}`, { ...WASTEWATER_OFFER, title: 'Hijacked title' })).status).toBe(404);
+    expect((await call('other', 'POST', `/api/v1/my/listings/${draft}/submit`)).status).toBe(404);
+    const mine = JSON.parse((await call('other', 'GET', '/api/v1/my/listings')).text).data;
+    expect(mine).toEqual([]);
+    const own = await call('member', 'GET', `/api/v1/my/listings/${draft}`);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('CONFIDENTIAL-DRAFT-7731');
+  });
+
+  it('validates input with field errors, and refuses a body that is not JSON', async () => {
+    const bad = await call('member', 'PATCH', `/api/v1/my/listings/${draft}`, { ...WASTEWATER_OFFER, trl: 12, title: '' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(JSON.parse(bad.text).fields).sort()).toEqual(['title', 'trl']);
+    const res = await fetch(`${server.url}/api/v1/my/listings`, { method: 'POST', headers: { cookie: cookies.member!, 'content-type': 'application/json' }, body: '{not json' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBeTruthy();
+  });
+});
+
+describe('nothing private leaks', () => {
+  it('keeps drafts, confidential details and anonymous owners out of pages, API and the index', async () => {
+    const places = [
+      '/api/v1/listings?per_page=100',
+      '/api/v1/search?q=mang+loc',
+      '/api/v1/search?q=CONFIDENTIAL',
+      `/api/v1/listings/${anonymousOffer}`,
+      `/listings/${anonymousOffer}`,
+      '/search?q=det+nhuom',
+      '/offers',
+      '/organisations/dh-chu',
+      '/',
+    ];
+    for (const path of places) {
+      const { text } = await call('anonymous', 'GET', path);
+      expect(text, path).not.toContain('CONFIDENTIAL-');
+      expect(text, path).not.toContain('Bản nháp bí mật');
+    }
+    for (const path of [`/api/v1/listings/${anonymousOffer}`, `/listings/${anonymousOffer}`]) {
+      expect((await call('anonymous', 'GET', path)).text, path).not.toMatch(/Đại học Chủ Tin|dh-chu/);
+    }
+    const listed = JSON.parse((await call('anonymous', 'GET', '/api/v1/listings?per_page=100')).text).data as { id: string; owner: object }[];
+    expect(listed.find((l) => l.id === anonymousOffer)?.owner).toEqual({ id: null, slug: null, name: null, type: 'university', verified: false });
+    expect((await call('anonymous', 'GET', '/organisations/dh-chu')).text).not.toContain('dệt nhuộm');
+    const { results } = await market.search.listings().getDocuments({ limit: 1000 });
+    const index = JSON.stringify(results);
+    expect(index).not.toContain('CONFIDENTIAL-');
+    expect(index).not.toContain('Bản nháp bí mật');
+    expect(JSON.stringify(results.find((d) => d.id === anonymousOffer))).not.toMatch(/Đại học Chủ Tin|dh-chu/);
+  });
+});
+
+describe('request forgery and cookies', () => {
+  it('refuses a form posted from another site', async () => {
+    const res = await fetch(`${server.url}/my/listings/new?kind=offer`, {
+      method: 'POST',
+      headers: { cookie: cookies.member!, origin: 'https://evil.example' },
+      body: new URLSearchParams({ intent: 'save', title: 'Forged' }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax, Secure behind HTTPS', async () => {
+    const plain = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'member@chu.vn', password: PASSWORD }), redirect: 'manual' });
+    const cookie = plain.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+    const proxied = await fetch(`${server.url}/login`, { method: 'POST', headers: { 'x-forwarded-proto': 'https' }, body: new URLSearchParams({ email: 'member@chu.vn', password: PASSWORD }), redirect: 'manual' });
+    expect(proxied.headers.get('set-cookie')).toMatch(/Secure/i);
+  });
+
+  it('redirects after sign-in only to local paths', async () => {
+    for (const redirectTo of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'member@chu.vn', password: PASSWORD, redirectTo }), redirect: 'manual' });
+      expect(res.headers.get('location'), redirectTo).toBe('/my/listings');
+    }
+    const local = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'member@chu.vn', password: PASSWORD, redirectTo: '/notifications' }), redirect: 'manual' });
+    expect(local.headers.get('location')).toBe('/notifications');
+  });
+});
