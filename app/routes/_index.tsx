@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { SECTORS } from '../domain/taxonomy.js';
 import { formatCount } from '../i18n/index.js';
-import { newestListings } from '../services/listings.server.js';
+import { featuredListings, newestListings } from '../services/listings.server.js';
 import { marketHeadlines } from '../services/market-stats.server.js';
 import { ListingCard } from '../ui/listing-card.js';
 import { useT } from '../ui/use-t.js';
@@ -14,12 +14,12 @@ export const meta: MetaFunction = ({ matches }) =>
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
-  const [headlines, newest] = await Promise.all([marketHeadlines(ctx), newestListings(ctx, 6)]);
-  return { headlines, newest };
+  const [headlines, featured, newest] = await Promise.all([marketHeadlines(ctx), featuredListings(ctx, 6), newestListings(ctx, 6)]);
+  return { headlines, featured, newest };
 }
 
 export default function Home() {
-  const { headlines, newest } = useLoaderData<typeof loader>();
+  const { headlines, featured, newest } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -57,6 +57,16 @@ export default function Home() {
           })}
         </ul>
       </section>
+      {featured.length ? (
+        <section aria-labelledby="featured-heading">
+          <h2 id="featured-heading">{t('home.featured')}</h2>
+          <ul className="listing-grid">
+            {featured.map((card) => (
+              <li key={card.id}><ListingCard card={card} /></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading">{t('home.newest')}</h2>
         <ul className="listing-grid">

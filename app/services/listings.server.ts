@@ -48,6 +48,12 @@ export async function newestListings(ctx: AppContext, limit = 6): Promise<Listin
   return rows.map(rowToCard);
 }
 
+/** What the agency chose to put on the home page, newest first. */
+export async function featuredListings(ctx: AppContext, limit = 6): Promise<ListingCard[]> {
+  const rows = await publishedListings(ctx.db).where('l.featured', '=', true).orderBy('l.published_at', 'desc').orderBy('l.id').limit(limit).execute();
+  return rows.map(rowToCard);
+}
+
 export function emptyQuery(overrides: Partial<ListingQuery> = {}): ListingQuery {
   return {
     q: '', kind: null, sectors: [], trlMin: null, trlMax: null, transferModes: [], ipStatuses: [],

@@ -6,7 +6,8 @@ import { actorFromSession, signIn } from '../../app/services/accounts.server.js'
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
 import { expireListings, sendExpiryReminders } from '../../app/services/listing-expiry.server.js';
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
-import { findListings } from '../../app/services/listings.server.js';
+import { setFeatured } from '../../app/services/curation.server.js';
+import { featuredListings, findListings } from '../../app/services/listings.server.js';
 import { createListing, getOwnListing, updateListing } from '../../app/services/my-listings.server.js';
 import { listNotifications } from '../../app/services/notifications.server.js';
 import { AI_OFFER, WASTEWATER_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
@@ -36,7 +37,8 @@ beforeAll(async () => {
   await createUser(market.db, { email: 'stranger@b.vn', organisationId: firm, passwordHash });
   await createUser(market.db, { email: 'lan@so.vn', organisationId: agency, passwordHash });
   await createUser(market.db, { email: 'minh@so.vn', organisationId: agency, passwordHash });
-  [owner, stranger, curatorA, curatorB] = await Promise.all(['owner@a.vn', 'stranger@b.vn', 'lan@so.vn', 'minh@so.vn'].map(actor));
+  const people = await Promise.all(['owner@a.vn', 'stranger@b.vn', 'lan@so.vn', 'minh@so.vn'].map(actor));
+  [owner, stranger, curatorA, curatorB] = people as [Actor, Actor, Actor, Actor];
 });
 
 afterAll(() => market?.close());
@@ -65,6 +67,12 @@ describe('a listing from draft to publication', () => {
     expect(listing.expiresAt).toBe(new Date(now.getTime() + 365 * 86_400_000).toISOString());
     expect(listing.history.map((h) => h.action).reverse()).toEqual(['create', 'submit', 'request_changes', 'edit', 'submit', 'approve']);
     expect(listing.history[0]).toMatchObject({ action: 'approve', from: 'pending_review', to: 'published', by: 'minh@so.vn' });
+
+    await expect(setFeatured(market.ctx, owner, id, true)).rejects.toBeInstanceOf(PermissionError);
+    expect(ids(await featuredListings(market.ctx))).not.toContain(id);
+    await setFeatured(market.ctx, curatorA, id, true);
+    expect(ids(await featuredListings(market.ctx))).toEqual([id]);
+    expect((await getOwnListing(market.ctx, owner, id)).history[0]).toMatchObject({ action: 'feature', by: 'lan@so.vn' });
   });
 
   it('lets exactly one of two curators deciding at once win', async () => {
