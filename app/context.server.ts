@@ -18,4 +18,6 @@ export interface Jobs {
   requestSearchRelay(): Promise<void>;
   /** Asks the mailer to send queued emails soon. */
   requestMailDelivery(): Promise<void>;
+  /** A listing was published: compute its matches and alert saved searches, soon. */
+  requestMatching(listingId: string): Promise<void>;
 }

@@ -24,6 +24,7 @@ export interface OrganisationTable {
   description: string;
   verified_at: Timestamp | null;
   verified_by: string | null;
+  digest_sent_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -139,6 +140,7 @@ export interface NotificationTable {
   params: ColumnType<Record<string, string>, string | Record<string, string> | undefined, never>;
   link: string | null;
   read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -151,6 +153,32 @@ export interface EmailTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+}
+
+export interface MatchTable {
+  demand_id: string;
+  offer_id: string;
+  score: number;
+  reasons: ColumnType<MatchReasonRow[], string, string>;
+  computed_at: Timestamp;
+  first_seen_at: Timestamp;
+  demand_side_state: 'saved' | 'dismissed' | null;
+  offer_side_state: 'saved' | 'dismissed' | null;
+  notified_at: Timestamp | null;
+}
+
+/** As stored: the domain's MatchReason (kept structural here: db knows nothing of app). */
+export interface MatchReasonRow {
+  code: string;
+  params: Record<string, string | number | string[]>;
+}
+
+export interface SavedSearchTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: CreatedAt;
 }
 
 export interface DB {
@@ -166,6 +194,8 @@ export interface DB {
   sign_in_attempts: SignInAttemptTable;
   notifications: NotificationTable;
   emails: EmailTable;
+  matches: MatchTable;
+  saved_searches: SavedSearchTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

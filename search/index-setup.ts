@@ -23,3 +23,9 @@ export async function createListingIndex(search: Search, uid: string): Promise<v
     throw new Error(`Could not configure index ${uid}: ${settings.error?.message}`);
   }
 }
+
+/** Brings an existing index's settings up to date (a new filterable field, new synonyms). */
+export async function applyListingSettings(search: Search, uid: string): Promise<void> {
+  const task = await search.client.index(uid).updateSettings(LISTING_INDEX_SETTINGS).waitTask();
+  if (task.status !== 'succeeded') throw new Error(`Could not configure index ${uid}: ${task.error?.message}`);
+}

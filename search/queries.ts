@@ -44,9 +44,9 @@ function sortOf(query: ListingQuery): string[] | undefined {
   }
 }
 
-export function toSearchParams(query: ListingQuery, options: { facets?: boolean } = {}): SearchParams {
+export function toSearchParams(query: ListingQuery, options: { facets?: boolean; extraFilter?: string[] } = {}): SearchParams {
   return {
-    filter: buildFilter(query),
+    filter: buildFilter(query, options.extraFilter),
     sort: sortOf(query),
     page: query.page,
     hitsPerPage: query.perPage,
@@ -68,7 +68,7 @@ export function toSearchParams(query: ListingQuery, options: { facets?: boolean 
 export async function searchListingsInIndex(
   search: Search,
   query: ListingQuery,
-  options: { facets?: boolean } = {},
+  options: { facets?: boolean; extraFilter?: string[] } = {},
 ): Promise<ListingSearchResult> {
   const res = await search.listings().search(query.q, toSearchParams(query, options));
   return {

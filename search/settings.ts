@@ -1,4 +1,5 @@
 import type { Settings } from 'meilisearch';
+import { VOCABULARY } from '../app/domain/vocabulary.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 /** Everything an index of listings needs, applied to every new index before documents go in. */
@@ -6,6 +7,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   searchableAttributes: ['title', 'keywords', 'summary', 'innovation', 'description', 'organisation_name'],
   displayedAttributes: ['*'],
   filterableAttributes: [
+    'id',
     'kind',
     'sectors',
     'trl',
@@ -23,7 +25,8 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   localizedAttributes: [
     { attributePatterns: ['title', 'summary', 'innovation', 'description', 'keywords'], locales: ['vie', 'eng'] },
   ],
-  synonyms: synonymMap(SYNONYM_GROUPS),
+  // The shared bilingual vocabulary: an English query finds a Vietnamese listing and back.
+  synonyms: synonymMap([...SYNONYM_GROUPS, ...VOCABULARY.map((t) => [t.vi, t.en, ...(t.alt ?? [])])]),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 10_000 },
 };

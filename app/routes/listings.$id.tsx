@@ -1,10 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { NotFoundError } from '../services/errors.js';
 import { getListing, relatedListings } from '../services/listings.server.js';
+import { listingMatches, setMatchState } from '../services/matching.server.js';
+import { getActor, requireActor } from '../auth/session.server.js';
+import { ListingMatches } from '../ui/listing-matches.js';
+import { formAction, readForm } from '../web/forms.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
 import { Owner } from '../ui/owner.js';
@@ -17,20 +21,36 @@ import { pageMeta } from '../web/meta.js';
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, (t) => (data ? { title: data.listing.title, description: data.listing.summary } : { title: t('error.notFound.title') }));
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
+  const actor = await getActor(ctx, request);
   try {
     const listing = await getListing(ctx, params.id ?? '');
-    const related = await relatedListings(ctx, listing);
-    return { listing, descriptionHtml: renderMarkdown(listing.description), related };
+    const [related, matches] = await Promise.all([relatedListings(ctx, listing), listingMatches(ctx, listing.id, actor, 5)]);
+    return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches };
   } catch (error) {
     if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
     throw error;
   }
 }
 
+const MATCH_STATES = { save: 'saved', unsave: null, dismiss: 'dismissed' } as const;
+
+/** The owner saves or dismisses one of the listing's matches. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const values = await readForm(request);
+  const intent = String(values.intent) as keyof typeof MATCH_STATES;
+  if (!(intent in MATCH_STATES)) throw data({ error: 'Unknown action' }, { status: 400 });
+  return formAction(values, async () => {
+    await setMatchState(ctx, actor, params.id ?? '', String(values.other), MATCH_STATES[intent]);
+    return { ok: true as const };
+  });
+}
+
 export default function ListingPage() {
-  const { listing, descriptionHtml, related } = useLoaderData<typeof loader>();
+  const { listing, descriptionHtml, related, matches } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const isOffer = listing.kind === 'offer';
@@ -89,6 +109,7 @@ export default function ListingPage() {
         <div className="markdown" lang={listing.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
       </section>
       {listing.hasConfidentialDetails ? <p className="notice">{t('listing.confidential')}</p> : null}
+      <ListingMatches matches={matches.matches} owner={matches.owner} kind={listing.kind} />
       {related.length ? (
         <section aria-labelledby="related-heading">
           <h2 id="related-heading">{t('listing.related')}</h2>

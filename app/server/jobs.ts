@@ -1,14 +1,19 @@
-// Background work on a PostgreSQL job queue (pg-boss): the search relay, email delivery, and the
-// hourly freshness round (expiry reminders, expiry).
+// Background work on a PostgreSQL job queue (pg-boss): the search relay, email delivery, matching
+// of newly published listings, the daily digest and the hourly freshness round.
 import PgBoss from 'pg-boss';
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, Jobs } from '../context.server.js';
 import { expireListings, sendExpiryReminders } from '../services/listing-expiry.server.js';
 import { deliverQueuedEmails, type SendEmail } from '../services/mail.server.js';
+import { computeMatches } from '../services/matching.server.js';
+import { sendDigests } from '../services/notifications.server.js';
+import { alertSavedSearches } from '../services/saved-searches.server.js';
 
 const SEARCH_RELAY = 'search-relay';
 const MAIL_DELIVERY = 'mail-delivery';
 const FRESHNESS = 'listing-freshness';
+const PUBLISHED = 'listing-published';
+const DIGEST = 'daily-digest';
 
 export interface JobRunner extends Jobs {
   stop(): Promise<void>;
@@ -26,9 +31,10 @@ export async function startJobs(options: {
   boss.on('error', (e) => options.onError?.(e));
   await boss.start();
   // "stately": at most one queued and one running — a burst of writes costs one run.
-  for (const name of [SEARCH_RELAY, MAIL_DELIVERY, FRESHNESS]) {
+  for (const name of [SEARCH_RELAY, MAIL_DELIVERY, FRESHNESS, DIGEST]) {
     await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5 });
   }
+  await boss.createQueue(PUBLISHED, { name: PUBLISHED, policy: 'standard', retryLimit: 5, retryDelay: 10 });
   const runner: JobRunner = {
     async requestSearchRelay() {
       await boss.send(SEARCH_RELAY, {});
@@ -38,6 +44,10 @@ export async function startJobs(options: {
       if (!options.sendEmail) return;
       await boss.send(MAIL_DELIVERY, {});
       boss.notifyWorker(mailWorker);
+    },
+    async requestMatching(listingId: string) {
+      // The relay first: matching searches the index, which must hold the new listing.
+      await boss.send(PUBLISHED, { listingId }, { singletonKey: listingId, startAfter: 2 });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, wait: true });
@@ -51,6 +61,15 @@ export async function startJobs(options: {
   const mailWorker = await boss.work(MAIL_DELIVERY, { pollingIntervalSeconds: 1 }, async () => {
     if (send) await deliverQueuedEmails(ctx, send);
   });
+  await boss.work<{ listingId: string }>(PUBLISHED, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    await relayOutbox(ctx.db, ctx.search);
+    await computeMatches(ctx, job.data.listingId);
+    await alertSavedSearches(ctx, job.data.listingId);
+  });
+  await boss.work(DIGEST, async () => {
+    if ((await sendDigests(ctx)) > 0) await runner.requestMailDelivery();
+  });
   await boss.work(FRESHNESS, async () => {
     await sendExpiryReminders(ctx);
     await expireListings(ctx);
@@ -59,5 +78,6 @@ export async function startJobs(options: {
   await boss.schedule(SEARCH_RELAY, '* * * * *');
   if (send) await boss.schedule(MAIL_DELIVERY, '*/5 * * * *');
   await boss.schedule(FRESHNESS, '7 * * * *');
+  await boss.schedule(DIGEST, '0 7 * * *', undefined, { tz: 'Asia/Ho_Chi_Minh' });
   return runner;
 }

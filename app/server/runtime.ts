@@ -11,11 +11,12 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { DEMO_PASSWORD, isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
 import { createSearch } from '../../search/client.js';
 import { startEmbeddedMeilisearch } from '../../search/embedded.js';
-import { ensureListingIndex } from '../../search/index-setup.js';
+import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
 import type { Config } from '../config.server.js';
 import type { AppContext } from '../context.server.js';
 import { hashPassword } from '../auth/password.server.js';
+import { rematchAll } from '../services/matching.server.js';
 import { startJobs, type JobRunner } from './jobs.js';
 import { smtpSender } from './mailer.js';
 
@@ -85,11 +86,12 @@ export async function startMarket(
     const search = createSearch({ host: meiliHost, apiKey: meiliKey ?? '', indexName: config.meiliIndex });
     stops.push(async () => search.close());
 
-    if (config.seedDemoData && !(await isSeeded(db))) {
-      await seedWithProgress(db, log);
-    }
+    const freshlySeeded = config.seedDemoData && !(await isSeeded(db));
+    if (freshlySeeded) await seedWithProgress(db, log);
     if (config.seedDemoData) printDemoAccounts(log);
-    await ensureListingIndex(search, config.meiliIndex).catch((e) => log(`Meilisearch not ready: ${String(e)}`));
+    await ensureListingIndex(search, config.meiliIndex)
+      .then(() => applyListingSettings(search, config.meiliIndex))
+      .catch((e) => log(`Meilisearch not ready: ${String(e)}`));
     const relayed = await relayOutbox(db, search).catch((e) => {
       log(`Search index not updated yet (${String(e)}); the relay will retry.`);
       return null;
@@ -113,8 +115,9 @@ export async function startMarket(
     }
     const context: AppContext = {
       ...base,
-      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {} },
+      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {} },
     };
+    if (freshlySeeded) await matchWithProgress(context, log);
     return { context, databaseUrl, meiliHost, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -135,6 +138,17 @@ async function seedWithProgress(db: Database, log: Log) {
     },
   });
   log(`Seeded ${result.organisations} organisations, ${result.listings} listings and ${result.users.length} demo accounts`);
+}
+
+async function matchWithProgress(ctx: AppContext, log: Log) {
+  let last = -1;
+  await rematchAll(ctx, (done, total) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct >= last + 20 || done === total) {
+      last = pct;
+      log(`Matching offers and demands… ${pct}% (${done}/${total})`);
+    }
+  }).catch((e) => log(`Matching skipped (${String(e)}); run npm run rematch later.`));
 }
 
 function printDemoAccounts(log: Log) {

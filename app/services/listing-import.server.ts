@@ -50,5 +50,6 @@ export async function importPublishedListings(
     return listingIds;
   });
   await ctx.jobs.requestSearchRelay().catch(() => {});
+  for (const id of ids) await ctx.jobs.requestMatching(id).catch(() => {});
   return { ids };
 }

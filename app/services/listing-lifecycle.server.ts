@@ -94,5 +94,6 @@ export async function applyListingTransition(
   });
   await ctx.jobs.requestSearchRelay().catch(() => {});
   await ctx.jobs.requestMailDelivery().catch(() => {});
+  if (transition.to === 'published') await ctx.jobs.requestMatching(listingId).catch(() => {});
   return result;
 }

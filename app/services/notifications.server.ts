@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'listing_expired',
   'listing_submitted',
   'organisation_verified',
+  'new_match',
+  'saved_search_hit',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -32,9 +34,20 @@ export async function notifyOrganisation(
   db: Executor,
   organisationId: string,
   note: { kind: NotificationKind; params: Record<string, string>; link: string },
+  options: { email?: boolean } = {},
 ): Promise<void> {
   const members = await db.selectFrom('users').select(['id', 'email']).where('organisation_id', '=', organisationId).execute();
-  await notifyUsers(ctx, db, members, note);
+  await notifyUsers(ctx, db, members, note, options);
+}
+
+/** One person (a saved search's owner); email comes later, in the daily digest. */
+export async function notifyUser(
+  ctx: AppContext,
+  db: Executor,
+  user: { id: string; email: string },
+  note: { kind: NotificationKind; params: Record<string, string>; link: string },
+): Promise<void> {
+  await notifyUsers(ctx, db, [user], note, { email: false });
 }
 
 /** Tells every curator (agency staff and platform admins). */
@@ -62,7 +75,17 @@ async function notifyUsers(
   if (users.length === 0) return;
   await db
     .insertInto('notifications')
-    .values(users.map((u) => ({ user_id: u.id, kind: note.kind, params: JSON.stringify(note.params), link: note.link, created_at: ctx.clock() })))
+    .values(
+      users.map((u) => ({
+        user_id: u.id,
+        kind: note.kind,
+        params: JSON.stringify(note.params),
+        link: note.link,
+        created_at: ctx.clock(),
+        // Emailed now, or left for the daily digest.
+        emailed_at: options.email === false ? null : ctx.clock(),
+      })),
+    )
     .execute();
   if (options.email === false) return;
   const vi = notificationText(note.kind, note.params, 'vi');
@@ -95,4 +118,41 @@ export async function listNotifications(ctx: AppContext, actor: Actor, limit = 5
 
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<void> {
   await ctx.db.updateTable('notifications').set({ read_at: ctx.clock() }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
+}
+
+const DIGEST_KINDS: NotificationKind[] = ['new_match', 'saved_search_hit'];
+
+/**
+ * The daily digest: for each organisation not emailed in the last 20 hours, every member gets
+ * one email listing their match and saved-search notifications not yet emailed.
+ */
+export async function sendDigests(ctx: AppContext): Promise<number> {
+  const since = new Date(ctx.clock().getTime() - 20 * 3_600_000);
+  return ctx.db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select(['n.id', 'n.kind', 'n.params', 'n.link', 'u.id as user_id', 'u.email', 'o.id as organisation_id'])
+      .where('n.kind', 'in', DIGEST_KINDS)
+      .where('n.emailed_at', 'is', null)
+      .where((eb) => eb.or([eb('o.digest_sent_at', 'is', null), eb('o.digest_sent_at', '<', since)]))
+      .orderBy('n.created_at')
+      .execute();
+    const byUser = new Map<string, typeof pending>();
+    for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
+    for (const notes of byUser.values()) {
+      const lines = notes.map((n) => `- ${notificationText(n.kind, n.params, 'vi')}\n  ${notificationText(n.kind, n.params, 'en')}\n  ${ctx.publicUrl}${n.link ?? ''}`);
+      await queueEmail(trx, {
+        to: notes[0]!.email,
+        subject: `OpenTEX: ${notes.length} kết nối mới / new matches and alerts`,
+        text: lines.join('\n\n'),
+      });
+    }
+    if (pending.length) {
+      await trx.updateTable('notifications').set({ emailed_at: ctx.clock() }).where('id', 'in', pending.map((n) => n.id)).execute();
+      await trx.updateTable('organisations').set({ digest_sent_at: ctx.clock() }).where('id', 'in', [...new Set(pending.map((n) => n.organisation_id))]).execute();
+    }
+    return byUser.size;
+  });
 }

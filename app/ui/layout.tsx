@@ -46,6 +46,8 @@ function UserMenu() {
         </NavLink>
       </li>
       <li><NavLink to="/my/listings">{t('nav.myListings')}</NavLink></li>
+      <li><NavLink to="/my/matches">{t('match.mine')}</NavLink></li>
+      <li><NavLink to="/my/searches">{t('savedSearch.short')}</NavLink></li>
       <li><NavLink to="/my/organisation">{t('nav.organisation')}</NavLink></li>
       {user.curator ? <li><NavLink to="/curator">{t('nav.curator')}</NavLink></li> : null}
       <li><NavLink to="/account">{user.name}</NavLink></li>

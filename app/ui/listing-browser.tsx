@@ -5,7 +5,8 @@ import { formatCount } from '../i18n/index.js';
 import { Filters } from './filters.js';
 import { ListingCard } from './listing-card.js';
 import { Pagination } from './pagination.js';
-import { useLang, useT } from './use-t.js';
+import { Form } from '@remix-run/react';
+import { useLang, useRootData, useT } from './use-t.js';
 
 export interface BrowseData {
   query: ListingQuery;
@@ -47,8 +48,24 @@ export function ListingBrowser({ data, action, fixedKind }: { data: BrowseData; 
           ))}
         </ol>
         <Pagination page={data.query.page} totalPages={pages} hrefFor={hrefFor} />
+        <SaveSearch query={listingQueryToParams({ ...data.query, page: 1 }).toString()} suggestedName={data.query.q} />
       </section>
     </div>
+  );
+}
+
+/** Signed in: keep this search and hear of new listings that meet it. */
+function SaveSearch({ query, suggestedName }: { query: string; suggestedName: string }) {
+  const t = useT();
+  if (!useRootData()?.user) return null;
+  return (
+    <Form method="post" action="/my/searches" className="save-search inline">
+      <input type="hidden" name="query" value={query} />
+      <input type="hidden" name="intent" value="save" />
+      <label htmlFor="save-search-name">{t('savedSearch.name')}</label>
+      <input id="save-search-name" name="name" defaultValue={suggestedName} required maxLength={120} />
+      <button type="submit" className="secondary">{t('savedSearch.save')}</button>
+    </Form>
   );
 }
 

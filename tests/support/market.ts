@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { AppContext } from '../../app/context.server.js';
+import { computeMatches } from '../../app/services/matching.server.js';
+import { alertSavedSearches } from '../../app/services/saved-searches.server.js';
 import { createDb, type Database } from '../../db/connection.js';
 import { dropDatabase, ensureDatabase } from '../../db/create-database.js';
 import { createSearch, type Search } from '../../search/client.js';
@@ -36,7 +38,15 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
     publicUrl: 'http://opentex.test',
     smtpConfigured: false,
     // The relay runs in-process right away, where the app would queue it on pg-boss.
-    jobs: { requestSearchRelay: relay, requestMailDelivery: async () => {} },
+    jobs: {
+      requestSearchRelay: relay,
+      requestMailDelivery: async () => {},
+      requestMatching: async (listingId) => {
+        await relay();
+        await computeMatches(ctx, listingId);
+        await alertSavedSearches(ctx, listingId);
+      },
+    },
   };
   return {
     ctx,

@@ -1,0 +1,137 @@
+// How well an offer fits a demand, 0–100, and why — in words a person can check.
+// Weights and their reasons: docs/decisions/008-match-scoring.md. Pure: no I/O.
+import { conceptTerm, conceptsIn } from './concepts.js';
+import { foldDiacritics } from './listing.js';
+
+export interface MatchSide {
+  title: string;
+  summary: string;
+  description: string;
+  innovation: string;
+  keywords: readonly string[];
+  sectors: readonly string[];
+  trl: number;
+  transferModes: readonly string[];
+  priceMin: number | null;
+  priceMax: number | null;
+  province: string;
+}
+
+export type MatchReason =
+  | { code: 'shared_terms'; params: { vi: string[]; en: string[] } }
+  | { code: 'same_sector'; params: { sectors: string[] } }
+  | { code: 'trl_fit'; params: { offer: number; demand: number } }
+  | { code: 'trl_below'; params: { offer: number; demand: number } }
+  | { code: 'shared_modes'; params: { modes: string[] } }
+  | { code: 'price_within_budget'; params: { price: number; budget: number } }
+  | { code: 'price_above_budget'; params: { price: number; budget: number } }
+  | { code: 'same_province'; params: { province: string } };
+
+export const MATCH_WEIGHTS = {
+  text: 0.4,
+  sector: 0.2,
+  trl: 0.15,
+  mode: 0.1,
+  price: 0.1,
+  province: 0.05,
+} as const;
+
+/** A match this strong is announced to both sides. */
+export const STRONG_MATCH = 70;
+/** Below this a pair is not worth showing. */
+export const MIN_MATCH = 30;
+
+export interface MatchComponents {
+  text: number;
+  sector: number;
+  trl: number;
+  mode: number;
+  price: number;
+  province: number;
+}
+
+export interface ScoredMatch {
+  score: number;
+  components: MatchComponents;
+  reasons: MatchReason[];
+}
+
+const textOf = (s: MatchSide) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
+
+/** Concepts both texts mention (in either language), plus keywords both owners chose. */
+export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]; en: string[]; count: number } {
+  const a = conceptsIn(textOf(demand));
+  const b = conceptsIn(textOf(offer));
+  const vi: string[] = [];
+  const en: string[] = [];
+  for (const c of a) {
+    if (!b.has(c)) continue;
+    const term = conceptTerm(c);
+    // General words (technology, system, process…) say nothing about fit.
+    if (term && term.sectors.length > 0) {
+      vi.push(term.vi);
+      en.push(term.en);
+    }
+  }
+  const offerKeywords = new Set(offer.keywords.map((k) => foldDiacritics(k.trim())));
+  for (const k of demand.keywords) {
+    const folded = foldDiacritics(k.trim());
+    if (folded && offerKeywords.has(folded) && !vi.some((t) => foldDiacritics(t) === folded) && !en.includes(folded)) {
+      vi.push(k.trim());
+      en.push(k.trim());
+    }
+  }
+  return { vi, en, count: vi.length };
+}
+
+/** The price an offer asks and the budget a demand has, as single figures (null: not stated). */
+const askingPrice = (o: MatchSide) => o.priceMin ?? o.priceMax;
+const budget = (d: MatchSide) => d.priceMax ?? d.priceMin;
+
+/**
+ * Scores a pair. `textRelevance` (0–1) is the search engine's ranking score of the offer for
+ * the demand's text (or back); concepts shared across languages count beside it.
+ */
+export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: number): ScoredMatch {
+  const reasons: MatchReason[] = [];
+
+  const terms = sharedTerms(demand, offer);
+  const conceptFit = Math.min(1, terms.count / 3);
+  const text = 0.5 * clamp(textRelevance) + 0.5 * conceptFit;
+  if (terms.count > 0) reasons.push({ code: 'shared_terms', params: { vi: terms.vi.slice(0, 6), en: terms.en.slice(0, 6) } });
+
+  const commonSectors = demand.sectors.filter((s) => offer.sectors.includes(s));
+  const sector = commonSectors.length > 0 ? 1 : 0;
+  if (sector) reasons.push({ code: 'same_sector', params: { sectors: commonSectors } });
+
+  const gap = demand.trl - offer.trl;
+  const trl = gap <= 0 ? 1 : Math.max(0, 1 - gap / 4);
+  reasons.push({ code: gap <= 0 ? 'trl_fit' : 'trl_below', params: { offer: offer.trl, demand: demand.trl } });
+
+  const commonModes = demand.transferModes.filter((m) => offer.transferModes.includes(m));
+  const mode = commonModes.length > 0 ? 1 : 0;
+  if (mode) reasons.push({ code: 'shared_modes', params: { modes: commonModes } });
+
+  const price = askingPrice(offer);
+  const money = budget(demand);
+  let priceFit = 0.5; // one side did not say: neither a plus nor a minus
+  if (price !== null && money !== null) {
+    priceFit = price <= money ? 1 : Math.max(0, 1 - (price - money) / Math.max(money, 1));
+    reasons.push({ code: price <= money ? 'price_within_budget' : 'price_above_budget', params: { price, budget: money } });
+  }
+
+  const province = demand.province === offer.province ? 1 : 0;
+  if (province) reasons.push({ code: 'same_province', params: { province: demand.province } });
+
+  const components: MatchComponents = { text, sector, trl, mode, price: priceFit, province };
+  const w = MATCH_WEIGHTS;
+  const structure = w.sector * sector + w.trl * trl + w.mode * mode + w.price * priceFit + w.province * province;
+  // Structure counts in full only as far as the texts agree: two listings in one sector with
+  // nothing in common are not a match. Still monotone in every component.
+  const raw = w.text * text + structure * (0.5 + 0.5 * text);
+  return { score: Math.round(100 * clamp(raw)), components, reasons };
+}
+
+function clamp(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}

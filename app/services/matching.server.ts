@@ -1,0 +1,200 @@
+// Matches: computed when a listing is published (a job), stored with their score and reasons so
+// pages never recompute them; new strong ones are announced to both sides.
+import { sql } from 'kysely';
+import { findCandidates } from '../../search/matching.js';
+import { conceptsIn, translatedTerms } from '../domain/concepts.js';
+import { belongsTo, isCurator, type Actor } from '../domain/actor.js';
+import { MIN_MATCH, STRONG_MATCH, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
+import type { ListingCard } from '../domain/listing.js';
+import type { AppContext } from '../context.server.js';
+import { NotFoundError } from './errors.js';
+import { isUuid } from './listings.server.js';
+import { publishedListings, rowToCard } from './listing-rows.server.js';
+import { notifyOrganisation } from './notifications.server.js';
+
+/** How many matches a listing keeps. */
+export const MATCHES_PER_LISTING = 20;
+
+function matchRows(ctx: AppContext) {
+  return ctx.db
+    .selectFrom('listings as l')
+    .where('l.status', '=', 'published')
+    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language']);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];
+
+const side = (r: Row): MatchSide => ({
+  title: r.title,
+  summary: r.summary,
+  description: r.description,
+  innovation: r.innovation,
+  keywords: r.keywords,
+  sectors: r.sectors,
+  trl: r.trl,
+  transferModes: r.transfer_modes,
+  priceMin: r.price_min,
+  priceMax: r.price_max,
+  province: r.province_code,
+});
+
+export interface ComputedMatches {
+  stored: number;
+  /** Strong pairs seen for the first time (announced). */
+  announced: number;
+}
+
+/** Recomputes one published listing's matches. A listing that is not published loses them. */
+export async function computeMatches(ctx: AppContext, listingId: string, options: { announce?: boolean } = {}): Promise<ComputedMatches> {
+  const listing = await matchRows(ctx).where('l.id', '=', listingId).executeTakeFirst();
+  if (!listing) {
+    await ctx.db.deleteFrom('matches').where((eb) => eb.or([eb('demand_id', '=', listingId), eb('offer_id', '=', listingId)])).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null).execute();
+    return { stored: 0, announced: 0 };
+  }
+  const concepts = conceptsIn(`${listing.title} ${listing.keywords.join(' ')} ${listing.summary}`);
+  const candidates = await findCandidates(ctx.search, {
+    id: listing.id,
+    kind: listing.kind,
+    title: listing.title,
+    keywords: listing.keywords,
+    summary: listing.summary,
+    sectors: listing.sectors,
+    translatedTerms: translatedTerms(concepts, listing.language === 'vi' ? 'en' : 'vi'),
+  });
+  const ids = [...candidates.keys()];
+  const others = ids.length ? await matchRows(ctx).where('l.id', 'in', ids).where('l.kind', '!=', listing.kind).where('l.organisation_id', '!=', listing.organisation_id).execute() : [];
+  const scored = others
+    .map((other) => {
+      const [demand, offer] = listing.kind === 'demand' ? [listing, other] : [other, listing];
+      return { demand, offer, ...scoreMatch(side(demand), side(offer), candidates.get(other.id) ?? 0) };
+    })
+    .filter((m) => m.score >= MIN_MATCH)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MATCHES_PER_LISTING);
+
+  const now = ctx.clock();
+  const announced = await ctx.db.transaction().execute(async (trx) => {
+    const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
+    const keep = scored.map((m) => (listing.kind === 'demand' ? m.offer.id : m.demand.id));
+    const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
+    // Pairs that no longer qualify go, unless someone saved or dismissed them (that choice stays).
+    let stale = trx.deleteFrom('matches').where(mine, '=', listing.id).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null);
+    if (keep.length) stale = stale.where(theirs, 'not in', keep);
+    await stale.execute();
+    const fresh: typeof scored = [];
+    for (const m of scored) {
+      const row = await trx
+        .insertInto('matches')
+        .values({ demand_id: m.demand.id, offer_id: m.offer.id, score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now, first_seen_at: now })
+        .onConflict((oc) => oc.columns(['demand_id', 'offer_id']).doUpdateSet({ score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now }))
+        .returning(['notified_at', 'demand_side_state', 'offer_side_state'])
+        .executeTakeFirstOrThrow();
+      if (m.score >= STRONG_MATCH && row.notified_at === null && row.demand_side_state !== 'dismissed' && row.offer_side_state !== 'dismissed') fresh.push(m);
+    }
+    if (options.announce === false) return 0;
+    for (const m of fresh) {
+      await trx.updateTable('matches').set({ notified_at: now }).where('demand_id', '=', m.demand.id).where('offer_id', '=', m.offer.id).execute();
+      for (const [mineSide, otherSide] of [[m.demand, m.offer], [m.offer, m.demand]] as const) {
+        await notifyOrganisation(ctx, trx, mineSide.organisation_id, {
+          kind: 'new_match',
+          params: { title: mineSide.title, other: otherSide.title, score: String(m.score) },
+          link: `/listings/${mineSide.id}#matches`,
+        }, { email: false });
+      }
+    }
+    return fresh.length;
+  });
+  return { stored: scored.length, announced };
+}
+
+export interface MatchView {
+  listing: ListingCard;
+  score: number;
+  reasons: MatchReason[];
+  state: 'saved' | 'dismissed' | null;
+  computedAt: string;
+}
+
+/**
+ * A listing's matches. Its owner (or a curator) sees all but the dismissed, with their state;
+ * anyone else sees the top public ones.
+ */
+export async function listingMatches(ctx: AppContext, listingId: string, actor: Actor | null, limit = 10): Promise<{ owner: boolean; matches: MatchView[] }> {
+  if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
+  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
+  const owner = Boolean(listing && actor && (belongsTo(actor, listing.organisation_id) || isCurator(actor)));
+  if (!listing || (listing.status !== 'published' && !owner)) throw new NotFoundError('listing', listingId);
+  const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
+  const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
+  const myState = listing.kind === 'demand' ? 'demand_side_state' : 'offer_side_state';
+  const rows = await publishedListings(ctx.db)
+    .innerJoin('matches as m', `m.${theirs}`, 'l.id')
+    .select(['m.score', 'm.reasons', `m.${myState} as state`, 'm.computed_at'])
+    .where(`m.${mine}`, '=', listingId)
+    .where((eb) => eb.or([eb(`m.${myState}`, 'is', null), eb(`m.${myState}`, '!=', 'dismissed')]))
+    .orderBy('m.score', 'desc')
+    .orderBy('l.id')
+    .limit(owner ? MATCHES_PER_LISTING : limit)
+    .execute();
+  return {
+    owner,
+    matches: rows.map((r) => ({ listing: rowToCard(r), score: r.score, reasons: r.reasons as MatchReason[], state: owner ? r.state : null, computedAt: r.computed_at.toISOString() })),
+  };
+}
+
+/** The owner keeps a match in view (saved) or out of it for good (dismissed), or undoes that. */
+export async function setMatchState(ctx: AppContext, actor: Actor, listingId: string, otherId: string, state: 'saved' | 'dismissed' | null): Promise<void> {
+  if (!isUuid(listingId) || !isUuid(otherId)) throw new NotFoundError('listing', listingId);
+  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id']).where('id', '=', listingId).executeTakeFirst();
+  if (!listing || !belongsTo(actor, listing.organisation_id)) throw new NotFoundError('listing', listingId);
+  const [demandId, offerId] = listing.kind === 'demand' ? [listingId, otherId] : [otherId, listingId];
+  const column = listing.kind === 'demand' ? 'demand_side_state' : 'offer_side_state';
+  const result = await ctx.db.updateTable('matches').set({ [column]: state }).where('demand_id', '=', demandId).where('offer_id', '=', offerId).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('listing', otherId);
+}
+
+/** Across an organisation's listings: new and saved matches, the newest strong ones first. */
+export async function organisationMatches(ctx: AppContext, actor: Actor, limit = 100) {
+  const rows = await ctx.db
+    .selectFrom('matches as m')
+    .innerJoin('listings as d', 'd.id', 'm.demand_id')
+    .innerJoin('listings as o', 'o.id', 'm.offer_id')
+    .select(['m.demand_id', 'm.offer_id', 'm.score', 'm.reasons', 'm.first_seen_at', 'm.demand_side_state', 'm.offer_side_state', 'd.title as demand_title', 'o.title as offer_title', 'd.organisation_id as demand_org', 'o.organisation_id as offer_org'])
+    .where('d.status', '=', 'published')
+    .where('o.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.organisation_id', '=', actor.organisationId), eb.or([eb('m.demand_side_state', 'is', null), eb('m.demand_side_state', '=', 'saved')])]),
+        eb.and([eb('o.organisation_id', '=', actor.organisationId), eb.or([eb('m.offer_side_state', 'is', null), eb('m.offer_side_state', '=', 'saved')])]),
+      ]),
+    )
+    .orderBy(sql`(m.score >= ${STRONG_MATCH})`, 'desc')
+    .orderBy('m.first_seen_at', 'desc')
+    .orderBy('m.score', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const mineIsDemand = r.demand_org === actor.organisationId;
+    return {
+      mine: { id: mineIsDemand ? r.demand_id : r.offer_id, title: mineIsDemand ? r.demand_title : r.offer_title },
+      theirs: { id: mineIsDemand ? r.offer_id : r.demand_id, title: mineIsDemand ? r.offer_title : r.demand_title },
+      score: r.score,
+      reasons: r.reasons as MatchReason[],
+      saved: (mineIsDemand ? r.demand_side_state : r.offer_side_state) === 'saved',
+      firstSeenAt: r.first_seen_at.toISOString(),
+    };
+  });
+}
+
+/** Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`. */
+export async function rematchAll(ctx: AppContext, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const ids = (await ctx.db.selectFrom('listings').select('id').where('status', '=', 'published').where('kind', '=', 'demand').orderBy('id').execute()).map((r) => r.id);
+  const offers = (await ctx.db.selectFrom('listings').select('id').where('status', '=', 'published').where('kind', '=', 'offer').orderBy('id').execute()).map((r) => r.id);
+  const all = [...ids, ...offers];
+  let done = 0;
+  for (const id of all) {
+    await computeMatches(ctx, id, { announce: false });
+    onProgress?.(++done, all.length);
+  }
+  return all.length;
+}

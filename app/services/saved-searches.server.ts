@@ -1,0 +1,57 @@
+// Saved searches: a signed-in person keeps a query with its filters and hears of new listings
+// that meet it (in the app at once, by email in the daily digest).
+import { z } from 'zod';
+import type { Actor } from '../domain/actor.js';
+import { ListingQueryError, listingQueryToParams, parseListingQuery } from '../domain/listing-query.js';
+import { searchListingsInIndex } from '../../search/queries.js';
+import type { AppContext } from '../context.server.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
+import { isUuid } from './listings.server.js';
+import { notifyUser } from './notifications.server.js';
+
+const nameSchema = z.string().trim().min(1, 'required').max(120, 'at most 120 characters');
+
+export async function saveSearch(ctx: AppContext, actor: Actor, input: { name: unknown; query: unknown }): Promise<{ id: string }> {
+  const name = nameSchema.safeParse(input.name);
+  if (!name.success) throw new InvalidInputError({ name: name.error.issues.map((i) => i.message) });
+  let params: URLSearchParams;
+  try {
+    const query = parseListingQuery(new URLSearchParams(String(input.query ?? '')));
+    params = listingQueryToParams({ ...query, page: 1, sort: query.q ? 'relevance' : 'newest' });
+  } catch (error) {
+    if (error instanceof ListingQueryError) throw new InvalidInputError({ query: [error.message] });
+    throw error;
+  }
+  return ctx.db.insertInto('saved_searches').values({ user_id: actor.userId, name: name.data, query: params.toString() }).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function listSavedSearches(ctx: AppContext, actor: Actor) {
+  return ctx.db.selectFrom('saved_searches').select(['id', 'name', 'query', 'created_at']).where('user_id', '=', actor.userId).orderBy('created_at', 'desc').execute();
+}
+
+export async function deleteSavedSearch(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  if (!isUuid(id)) throw new NotFoundError('listing', id);
+  const result = await ctx.db.deleteFrom('saved_searches').where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new NotFoundError('listing', id);
+}
+
+/** After a listing is published: tell the owner of every saved search it meets. */
+export async function alertSavedSearches(ctx: AppContext, listingId: string): Promise<number> {
+  const listing = await ctx.db.selectFrom('listings').select(['title', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
+  if (!listing || listing.status !== 'published') return 0;
+  const searches = await ctx.db
+    .selectFrom('saved_searches as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.name', 's.query', 'u.id as user_id', 'u.email', 'u.organisation_id'])
+    .execute();
+  let alerted = 0;
+  for (const s of searches) {
+    if (s.organisation_id === listing.organisation_id) continue; // one's own listing is no news
+    const query = parseListingQuery(new URLSearchParams(s.query));
+    const { cards } = await searchListingsInIndex(ctx.search, { ...query, page: 1, perPage: 1 }, { facets: false, extraFilter: [`id = "${listingId}"`] });
+    if (cards.length === 0) continue;
+    await notifyUser(ctx, ctx.db, { id: s.user_id, email: s.email }, { kind: 'saved_search_hit', params: { name: s.name, title: listing.title }, link: `/listings/${listingId}` });
+    alerted += 1;
+  }
+  return alerted;
+}

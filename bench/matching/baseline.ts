@@ -1,0 +1,21 @@
+// The baseline matcher: PostgreSQL full-text search of the demand's words over the offers'
+// texts (any word may match, ranked by ts_rank_cd), with no structure and no vocabulary.
+import { sql } from 'kysely';
+import type { Database } from '../../db/connection.js';
+
+export async function baselineRanking(db: Database, demandId: string, limit = 10): Promise<string[]> {
+  const demand = await db.selectFrom('listings').select(['title', 'summary']).where('id', '=', demandId).executeTakeFirstOrThrow();
+  const words = [...new Set(`${demand.title} ${demand.summary}`.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])];
+  if (words.length === 0) return [];
+  const rows = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('kind', '=', 'offer')
+    .where('status', '=', 'published')
+    .where(sql<boolean>`search_vector @@ to_tsquery('simple', opentex_fold(${words.join(' | ')}))`)
+    .orderBy(sql`ts_rank_cd(search_vector, to_tsquery('simple', opentex_fold(${words.join(' | ')})))`, 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
