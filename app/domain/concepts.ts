@@ -27,15 +27,25 @@ function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
 }
 
 const PHRASES = buildPhrases(VOCABULARY);
+const EXACT = new Map<string, number>();
+const FOLDED = new Map<string, number>();
+for (const p of PHRASES) (p.folded ? FOLDED : EXACT).set(p.text, p.concept);
+const LONGEST = Math.max(...PHRASES.map((p) => p.text.split(' ').length));
 
-/** The concepts (vocabulary indexes) a text mentions. */
+/** The concepts (vocabulary indexes) a text mentions: every run of up to LONGEST words is looked up. */
 export function conceptsIn(text: string): Set<number> {
-  const plain = ` ${words(text).join(' ')} `;
-  const folded = ` ${foldDiacritics(plain)} `;
+  const plain = words(text);
+  const folded = plain.map(foldDiacritics);
   const found = new Set<number>();
-  for (const p of PHRASES) {
-    if (found.has(p.concept)) continue;
-    if ((p.folded ? folded : plain).includes(` ${p.text} `)) found.add(p.concept);
+  for (let i = 0; i < plain.length; i += 1) {
+    for (let n = 1; n <= LONGEST && i + n <= plain.length; n += 1) {
+      const exact = EXACT.get(plain.slice(i, i + n).join(' '));
+      if (exact !== undefined) found.add(exact);
+      if (n > 1) {
+        const loose = FOLDED.get(folded.slice(i, i + n).join(' '));
+        if (loose !== undefined) found.add(loose);
+      }
+    }
   }
   return found;
 }
