@@ -26,26 +26,49 @@ function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   return out;
 }
 
-const PHRASES = buildPhrases(VOCABULARY);
-const EXACT = new Map<string, number>();
-const FOLDED = new Map<string, number>();
-for (const p of PHRASES) (p.folded ? FOLDED : EXACT).set(p.text, p.concept);
-const LONGEST = Math.max(...PHRASES.map((p) => p.text.split(' ').length));
+/** A word trie: walking a text stops as soon as no vocabulary phrase continues. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  concept?: number;
+}
 
-/** The concepts (vocabulary indexes) a text mentions: every run of up to LONGEST words is looked up. */
+function buildTrie(phrases: Phrase[], folded: boolean): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const p of phrases) {
+    if (p.folded !== folded) continue;
+    let node = root;
+    for (const w of p.text.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    node.concept ??= p.concept;
+  }
+  return root;
+}
+
+const PHRASES = buildPhrases(VOCABULARY);
+const EXACT = buildTrie(PHRASES, false);
+const FOLDED = buildTrie(PHRASES, true);
+
+function walk(root: TrieNode, tokens: readonly string[], start: number, found: Set<number>) {
+  let node: TrieNode | undefined = root;
+  for (let i = start; node && i < tokens.length; i += 1) {
+    node = node.next.get(tokens[i]!);
+    if (node?.concept !== undefined) found.add(node.concept);
+  }
+}
+
+/** The concepts (vocabulary indexes) a text mentions. */
 export function conceptsIn(text: string): Set<number> {
   const plain = words(text);
-  const folded = plain.map(foldDiacritics);
+  // Folding the whole text at once is cheaper than word by word; it keeps word boundaries.
+  let folded = words(foldDiacritics(text));
+  if (folded.length !== plain.length) folded = plain.map(foldDiacritics);
   const found = new Set<number>();
   for (let i = 0; i < plain.length; i += 1) {
-    for (let n = 1; n <= LONGEST && i + n <= plain.length; n += 1) {
-      const exact = EXACT.get(plain.slice(i, i + n).join(' '));
-      if (exact !== undefined) found.add(exact);
-      if (n > 1) {
-        const loose = FOLDED.get(folded.slice(i, i + n).join(' '));
-        if (loose !== undefined) found.add(loose);
-      }
-    }
+    walk(EXACT, plain, i, found);
+    walk(FOLDED, folded, i, found);
   }
   return found;
 }

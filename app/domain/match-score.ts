@@ -15,6 +15,8 @@ export interface MatchSide {
   priceMin: number | null;
   priceMax: number | null;
   province: string;
+  /** The concepts of the side's text, when the caller already has them (conceptsIn). */
+  concepts?: ReadonlySet<number>;
 }
 
 export type MatchReason =
@@ -56,12 +58,12 @@ export interface ScoredMatch {
   reasons: MatchReason[];
 }
 
-const textOf = (s: MatchSide) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
+export const matchText = (s: Omit<MatchSide, 'concepts'>) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
 
 /** Concepts both texts mention (in either language), plus keywords both owners chose. */
 export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]; en: string[]; count: number } {
-  const a = conceptsIn(textOf(demand));
-  const b = conceptsIn(textOf(offer));
+  const a = demand.concepts ?? conceptsIn(matchText(demand));
+  const b = offer.concepts ?? conceptsIn(matchText(offer));
   const vi: string[] = [];
   const en: string[] = [];
   for (const c of a) {

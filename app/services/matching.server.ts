@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
 import { belongsTo, isCurator, type Actor } from '../domain/actor.js';
-import { MIN_MATCH, STRONG_MATCH, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
+import { MIN_MATCH, STRONG_MATCH, matchText, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError } from './errors.js';
@@ -24,7 +24,7 @@ function matchRows(ctx: AppContext) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];
 
-const side = (r: Row): MatchSide => ({
+const side = (r: Row): MatchSide => withConcepts({
   title: r.title,
   summary: r.summary,
   description: r.description,
@@ -37,6 +37,10 @@ const side = (r: Row): MatchSide => ({
   priceMax: r.price_max,
   province: r.province_code,
 });
+
+function withConcepts(s: MatchSide): MatchSide {
+  return { ...s, concepts: conceptsIn(matchText(s)) };
+}
 
 export interface ComputedMatches {
   stored: number;
@@ -63,10 +67,12 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
   });
   const ids = [...candidates.keys()];
   const others = ids.length ? await matchRows(ctx).where('l.id', 'in', ids).where('l.kind', '!=', listing.kind).where('l.organisation_id', '!=', listing.organisation_id).execute() : [];
+  const me = side(listing);
   const scored = others
     .map((other) => {
       const [demand, offer] = listing.kind === 'demand' ? [listing, other] : [other, listing];
-      return { demand, offer, ...scoreMatch(side(demand), side(offer), candidates.get(other.id) ?? 0) };
+      const [demandSide, offerSide] = listing.kind === 'demand' ? [me, side(other)] : [side(other), me];
+      return { demand, offer, ...scoreMatch(demandSide, offerSide, candidates.get(other.id) ?? 0) };
     })
     .filter((m) => m.score >= MIN_MATCH)
     .sort((a, b) => b.score - a.score)
@@ -81,16 +87,18 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
     let stale = trx.deleteFrom('matches').where(mine, '=', listing.id).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null);
     if (keep.length) stale = stale.where(theirs, 'not in', keep);
     await stale.execute();
-    const fresh: typeof scored = [];
-    for (const m of scored) {
-      const row = await trx
-        .insertInto('matches')
-        .values({ demand_id: m.demand.id, offer_id: m.offer.id, score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now, first_seen_at: now })
-        .onConflict((oc) => oc.columns(['demand_id', 'offer_id']).doUpdateSet({ score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now }))
-        .returning(['notified_at', 'demand_side_state', 'offer_side_state'])
-        .executeTakeFirstOrThrow();
-      if (m.score >= STRONG_MATCH && row.notified_at === null && row.demand_side_state !== 'dismissed' && row.offer_side_state !== 'dismissed') fresh.push(m);
-    }
+    const rows = scored.length
+      ? await trx
+          .insertInto('matches')
+          .values(scored.map((m) => ({ demand_id: m.demand.id, offer_id: m.offer.id, score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now, first_seen_at: now })))
+          .onConflict((oc) =>
+            oc.columns(['demand_id', 'offer_id']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), reasons: eb.ref('excluded.reasons'), computed_at: eb.ref('excluded.computed_at') })),
+          )
+          .returning(['demand_id', 'offer_id', 'notified_at', 'demand_side_state', 'offer_side_state'])
+          .execute()
+      : [];
+    const isFresh = new Set(rows.filter((r) => r.notified_at === null && r.demand_side_state !== 'dismissed' && r.offer_side_state !== 'dismissed').map((r) => `${r.demand_id}/${r.offer_id}`));
+    const fresh = scored.filter((m) => m.score >= STRONG_MATCH && isFresh.has(`${m.demand.id}/${m.offer.id}`));
     if (options.announce === false) return 0;
     for (const m of fresh) {
       await trx.updateTable('matches').set({ notified_at: now }).where('demand_id', '=', m.demand.id).where('offer_id', '=', m.offer.id).execute();
