@@ -11,7 +11,7 @@ interface Phrase {
   folded: boolean;
 }
 
-const words = (s: string) => s.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string): string[] => s.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
 
 function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   const out: Phrase[] = [];
