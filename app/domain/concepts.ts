@@ -18,6 +18,9 @@ function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   vocabulary.forEach((term, concept) => {
     const forms = new Set([term.vi, term.en, ...(term.alt ?? [])].map((f) => words(f).join(' ')).filter(Boolean));
     for (const form of forms) {
+      // Two-letter forms (`ai`, `ev`) are ordinary words too (Vietnamese `ai` is "who"): they
+      // serve as search synonyms but do not count as a concept in a text.
+      if (!form.includes(' ') && form.length < 3) continue;
       out.push({ text: form, concept, folded: false });
       const folded = foldDiacritics(form);
       if (folded !== form && form.includes(' ')) out.push({ text: folded, concept, folded: true });

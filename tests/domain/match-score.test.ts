@@ -89,3 +89,10 @@ describe('scoreMatch', () => {
     expect(scoreMatch(demand, offer, Number.NaN).score).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('short words', () => {
+  it('do not count as concepts: Vietnamese "ai" means "who"', () => {
+    expect(conceptsIn('ai cũng có thể dùng')).toEqual(new Set());
+    expect(conceptsIn('trí tuệ nhân tạo').size).toBe(1);
+  });
+});
