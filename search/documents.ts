@@ -1,6 +1,7 @@
 // What of a listing goes into the public search index. Only public fields: confidential
 // details never leave PostgreSQL, and an anonymous listing carries no organisation name or id.
 import type { Database } from '../db/connection.js';
+import { publicListingRows, type PublicListingRow } from '../db/public-listings.js';
 
 export interface ListingDocument {
   id: string;
@@ -40,23 +41,6 @@ export async function loadListingDocuments(
   const found = new Set(upsert.map((d) => d.id));
   return { upsert, remove: ids.filter((id) => !found.has(id)) };
 }
-
-export function publicListingRows(db: Database) {
-  return db
-    .selectFrom('listings as l')
-    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
-    .where('l.status', '=', 'published')
-    .select([
-      'l.id', 'l.kind', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords',
-      'l.sectors', 'l.trl', 'l.ip_status', 'l.transfer_modes', 'l.price_min', 'l.price_max',
-      'l.price_negotiable', 'l.province_code', 'l.language', 'l.anonymous', 'l.featured',
-      'l.published_at', 'l.confirmed_active_at',
-      'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name',
-      'o.type as organisation_type', 'o.verified_at as organisation_verified_at',
-    ]);
-}
-
-type PublicListingRow = Awaited<ReturnType<ReturnType<typeof publicListingRows>['execute']>>[number];
 
 export function toListingDocument(row: PublicListingRow): ListingDocument {
   const hidden = row.anonymous;

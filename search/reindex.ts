@@ -4,7 +4,8 @@ import type { Database } from '../db/connection.js';
 import { enqueueListingChanged } from '../db/outbox.js';
 import type { Search } from './client.js';
 import { isNotFound } from './client.js';
-import { publicListingRows, toListingDocument } from './documents.js';
+import { publicListingRows } from '../db/public-listings.js';
+import { toListingDocument } from './documents.js';
 import { createListingIndex } from './index-setup.js';
 
 export interface ReindexProgress {

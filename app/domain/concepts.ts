@@ -80,12 +80,15 @@ export function conceptTerm(concept: number): VocabularyTerm | undefined {
   return VOCABULARY[concept];
 }
 
-/** The listing's concepts said in the other language: the words that find it across languages. */
+/**
+ * The listing's concepts said in the other language: the words that find it across languages.
+ * Field terms only (general words like "technology" find everything), the most specific first.
+ */
 export function translatedTerms(concepts: Iterable<number>, into: 'vi' | 'en'): string[] {
-  const out: string[] = [];
+  const terms: string[] = [];
   for (const c of concepts) {
     const term = VOCABULARY[c];
-    if (term) out.push(term[into]);
+    if (term && term.sectors.length > 0) terms.push(term[into]);
   }
-  return out;
+  return terms.sort((a, b) => b.split(' ').length - a.split(' ').length);
 }

@@ -1,22 +1,12 @@
 // Reading published listings out of PostgreSQL as public cards and details.
 import type { Database } from '../../db/connection.js';
+import { publicListingRows, type PublicListingRow } from '../../db/public-listings.js';
 import type { ListingCard, ListingDetail } from '../domain/listing.js';
 
-export function publishedListings(db: Database) {
-  return db
-    .selectFrom('listings as l')
-    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
-    .where('l.status', '=', 'published')
-    .select([
-      'l.id', 'l.kind', 'l.title', 'l.summary', 'l.sectors', 'l.trl', 'l.ip_status', 'l.transfer_modes',
-      'l.price_min', 'l.price_max', 'l.price_negotiable', 'l.province_code', 'l.language', 'l.anonymous',
-      'l.published_at', 'l.confirmed_active_at',
-      'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name',
-      'o.type as organisation_type', 'o.verified_at as organisation_verified_at',
-    ]);
-}
+/** Published listings with their organisation, as the public may see them. */
+export const publishedListings = publicListingRows;
 
-type CardRow = Awaited<ReturnType<ReturnType<typeof publishedListings>['execute']>>[number];
+type CardRow = PublicListingRow;
 
 export function rowToCard(row: CardRow): ListingCard {
   const hidden = row.anonymous;
@@ -48,7 +38,7 @@ export function rowToCard(row: CardRow): ListingCard {
 
 export async function findPublishedListing(db: Database, id: string): Promise<ListingDetail | null> {
   const row = await publishedListings(db)
-    .select(['l.description', 'l.innovation', 'l.keywords', 'l.expires_at', 'l.confidential_details'])
+    .select('l.confidential_details')
     .where('l.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;

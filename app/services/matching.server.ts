@@ -63,6 +63,7 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
     keywords: listing.keywords,
     summary: listing.summary,
     sectors: listing.sectors,
+    language: listing.language,
     translatedTerms: translatedTerms(concepts, listing.language === 'vi' ? 'en' : 'vi'),
   });
   const ids = [...candidates.keys()];
