@@ -1,39 +1,16 @@
 // Reading published listings out of PostgreSQL as public cards and details.
 import type { Database } from '../../db/connection.js';
 import { publicListingRows, type PublicListingRow } from '../../db/public-listings.js';
+import { toListingDocument } from '../../search/documents.js';
+import { documentToCard } from '../../search/queries.js';
 import type { ListingCard, ListingDetail } from '../domain/listing.js';
 
 /** Published listings with their organisation, as the public may see them. */
 export const publishedListings = publicListingRows;
 
-type CardRow = PublicListingRow;
-
-export function rowToCard(row: CardRow): ListingCard {
-  const hidden = row.anonymous;
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    summary: row.summary,
-    sectors: row.sectors as ListingCard['sectors'],
-    trl: row.trl,
-    ipStatus: row.ip_status as ListingCard['ipStatus'],
-    transferModes: row.transfer_modes as ListingCard['transferModes'],
-    priceMin: row.price_min,
-    priceMax: row.price_max,
-    priceNegotiable: row.price_negotiable,
-    province: row.province_code,
-    language: row.language,
-    owner: {
-      id: hidden ? null : row.organisation_id,
-      slug: hidden ? null : row.organisation_slug,
-      name: hidden ? null : row.organisation_name,
-      type: row.organisation_type,
-      verified: row.organisation_verified_at !== null,
-    },
-    publishedAt: row.published_at?.toISOString() ?? null,
-    confirmedActiveAt: row.confirmed_active_at?.toISOString() ?? null,
-  };
+/** A public row as a card, through the very mapping the search index uses (one place hides owners). */
+export function rowToCard(row: PublicListingRow): ListingCard {
+  return documentToCard(toListingDocument(row));
 }
 
 export async function findPublishedListing(db: Database, id: string): Promise<ListingDetail | null> {

@@ -1,34 +1,21 @@
 // A university member signs up, writes an offer and submits it; a curator asks for changes;
 // the member fixes it and resubmits; the curator approves; anyone finds it without diacritics.
 // Then a forgotten password is reset through the development mailbox.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../app/auth/password.server.js';
-import { DEMO_PASSWORD, seedDemoData } from '../../db/seed.js';
-import { launchChromium } from '../support/browser.js';
-import { createTestMarket, type TestMarket } from '../support/market.js';
+import { DEMO_PASSWORD } from '../../db/seed.js';
+import { startBrowserMarket, type BrowserMarket } from '../support/e2e.js';
 import { arrived, heading, newPage, visit } from '../support/pages.js';
-import { startTestServer } from '../support/server.js';
 
-let market: TestMarket;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let world: BrowserMarket;
 
 const TITLE = 'Máy lọc nước nhiễm mặn dùng năng lượng mặt trời cho hộ gia đình';
 
 beforeAll(async () => {
-  market = await createTestMarket();
-  await seedDemoData(market.db, { hashPassword });
-  await market.relay();
-  server = await startTestServer(market.ctx);
-  browser = await launchChromium();
+  world = await startBrowserMarket({ demoData: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await market?.close();
-});
+afterAll(() => world?.close());
 
 async function signIn(page: Page, email: string, password: string) {
   await visit(page, '/login');
@@ -41,7 +28,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 describe('the listing lifecycle', () => {
   it('goes from sign-up through review and changes to a published, searchable offer', async () => {
-    const member = await newPage(browser, server.url);
+    const member = await newPage(world.browser, world.url);
     await visit(member, '/signup');
     await member.getByLabel('Họ và tên').fill('Đỗ Minh Châu');
     await member.getByLabel('Email').fill('chau@dh-thunghiem.edu.vn');
@@ -79,7 +66,7 @@ describe('the listing lifecycle', () => {
     await member.getByRole('button', { name: 'Gửi kiểm duyệt' }).click();
     await member.getByText('Đã gửi tin đi kiểm duyệt.').waitFor();
 
-    const curator = await newPage(browser, server.url);
+    const curator = await newPage(world.browser, world.url);
     await signIn(curator, 'curator@opentex.demo', DEMO_PASSWORD);
     await visit(curator, '/curator');
     await heading(curator, 'Hàng đợi kiểm duyệt');
@@ -110,7 +97,7 @@ describe('the listing lifecycle', () => {
     await curator.getByRole('button', { name: 'Duyệt và công khai' }).click();
     await curator.getByText('Đã duyệt; tin đang công khai.').waitFor();
 
-    const visitor = await newPage(browser, server.url, { javaScriptEnabled: false });
+    const visitor = await newPage(world.browser, world.url, { javaScriptEnabled: false });
     await visitor.goto('/search?q=may+loc+nuoc+nhiem+man');
     const titles = await visitor.locator('.listing-card .listing-title').allTextContents();
     expect(titles[0]).toBe(TITLE);
@@ -120,7 +107,7 @@ describe('the listing lifecycle', () => {
   });
 
   it('resets a forgotten password through the development mailbox', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(world.browser, world.url);
     await visit(page, '/forgot-password');
     await page.getByLabel('Email').fill('hbk.member@opentex.demo');
     await page.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' }).click();

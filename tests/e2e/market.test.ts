@@ -1,31 +1,17 @@
 // A visitor's first minutes on the market, in real Chromium against the built app.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../db/seed.js';
-import { launchChromium } from '../support/browser.js';
 import { arrived, heading, newPage as openPage, visit } from '../support/pages.js';
-import { createTestMarket, type TestMarket } from '../support/market.js';
-import { startTestServer } from '../support/server.js';
+import { startBrowserMarket, type BrowserMarket } from '../support/e2e.js';
 
-let market: TestMarket;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let world: BrowserMarket;
 
 beforeAll(async () => {
-  market = await createTestMarket();
-  await seedDemoData(market.db);
-  await market.relay();
-  server = await startTestServer(market.ctx);
-  browser = await launchChromium();
+  world = await startBrowserMarket({ demoData: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await market?.close();
-});
+afterAll(() => world?.close());
 
-const newPage = (options: { javaScriptEnabled?: boolean } = {}) => openPage(browser, server.url, options);
+const newPage = (options: { javaScriptEnabled?: boolean } = {}) => openPage(world.browser, world.url, options);
 
 describe('a visitor', () => {
   it('browses offers and narrows them to one sector', async () => {

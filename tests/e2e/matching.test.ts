@@ -1,39 +1,23 @@
 // An enterprise member publishes a demand in Vietnamese and, once it is approved, sees an
 // English offer among its matches, with the reasons in plain words.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../app/auth/password.server.js';
-import { rematchAll } from '../../app/services/matching.server.js';
-import { DEMO_PASSWORD, seedDemoData } from '../../db/seed.js';
-import { launchChromium } from '../support/browser.js';
-import { createTestMarket, type TestMarket } from '../support/market.js';
+import { DEMO_PASSWORD } from '../../db/seed.js';
+import { startBrowserMarket, type BrowserMarket } from '../support/e2e.js';
 import { arrived, heading, newPage, visit } from '../support/pages.js';
-import { startTestServer } from '../support/server.js';
 
-let market: TestMarket;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let world: BrowserMarket;
 
 const TITLE = 'Cần hệ thống xử lý nước thải tuần hoàn cho trại nuôi tôm 10 ha';
 
 beforeAll(async () => {
-  market = await createTestMarket();
-  await seedDemoData(market.db, { hashPassword });
-  await market.relay();
-  await rematchAll(market.ctx);
-  server = await startTestServer(market.ctx);
-  browser = await launchChromium();
+  world = await startBrowserMarket({ demoData: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await market?.close();
-});
+afterAll(() => world?.close());
 
 describe('matching', () => {
   it('shows a Vietnamese demand an English offer that fits, with reasons', async () => {
-    const member = await newPage(browser, server.url);
+    const member = await newPage(world.browser, world.url);
     await visit(member, '/login');
     await member.getByLabel('Email').fill('mekongxanh.member@opentex.demo');
     await member.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
@@ -57,7 +41,7 @@ describe('matching', () => {
     await member.getByRole('button', { name: 'Gửi kiểm duyệt' }).click();
     await member.getByText('Đã gửi tin đi kiểm duyệt.').waitFor();
 
-    const curator = await newPage(browser, server.url);
+    const curator = await newPage(world.browser, world.url);
     await visit(curator, '/login');
     await curator.getByLabel('Email').fill('curator@opentex.demo');
     await curator.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
