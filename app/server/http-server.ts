@@ -11,7 +11,10 @@ export async function createHttpApp(context: AppContext, buildPath: string, opti
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', true);
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('public', { maxAge: '1h' }));
+  // Other static files only for paths with an extension: a file lookup before every page and
+  // API request cost ~6 % of the server's time in bench:search.
+  const assets = express.static('public', { maxAge: '1h' });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? assets(req, res, next) : next()));
   app.use(rejectCrossSiteWrites);
   app.all(
     '*',

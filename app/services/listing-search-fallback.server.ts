@@ -1,5 +1,7 @@
 // Search when Meilisearch cannot answer: PostgreSQL full-text search over the same public
 // listings, diacritics folded by unaccent, with the same filters, sorts and facet counts.
+// The matching rows are found once (a materialised CTE); the page, the count and every facet
+// are computed from them in the same statement, then the page's cards are read by id.
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/connection.js';
 import { FACETS, type Facet, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
@@ -25,67 +27,55 @@ function conditions(query: ListingQuery): RawBuilder<boolean>[] {
   return c;
 }
 
-const allOf = (c: RawBuilder<boolean>[]) => sql<boolean>`${sql.join(c, sql` and `)}`;
-
-function filtered(db: Database) {
-  return db.selectFrom('listings as l').innerJoin('organisations as o', 'o.id', 'l.organisation_id');
+function order(query: ListingQuery): RawBuilder<unknown> {
+  switch (query.sort) {
+    case 'price_asc':
+      return sql`price_min asc nulls last, published_at desc, id`;
+    case 'price_desc':
+      return sql`price_min desc nulls last, published_at desc, id`;
+    case 'relevance':
+      return query.q ? sql`rank desc, published_at desc, id` : sql`published_at desc, id`;
+    default:
+      return sql`published_at desc, id`;
+  }
 }
+
+const FACET_VALUES: Record<Facet, RawBuilder<string>> = {
+  sectors: sql`unnest(sectors)`,
+  transfer_modes: sql`unnest(transfer_modes)`,
+  ip_status: sql`ip_status`,
+  province: sql`province_code`,
+  organisation_type: sql`organisation_type`,
+  kind: sql`kind`,
+};
 
 export async function searchListingsInDatabase(db: Database, query: ListingQuery): Promise<ListingSearchResult> {
   const started = performance.now();
-  let page = publishedListings(db).where(allOf(conditions(query)));
-  switch (query.sort) {
-    case 'price_asc':
-      page = page.orderBy(sql`l.price_min asc nulls last`).orderBy('l.published_at', 'desc');
-      break;
-    case 'price_desc':
-      page = page.orderBy(sql`l.price_min desc nulls last`).orderBy('l.published_at', 'desc');
-      break;
-    case 'relevance':
-      page = query.q
-        ? page.orderBy(sql`ts_rank(l.search_vector, ${tsQuery(query.q)})`, 'desc').orderBy('l.published_at', 'desc')
-        : page.orderBy('l.published_at', 'desc');
-      break;
-    default:
-      page = page.orderBy('l.published_at', 'desc');
-  }
-  const rows = await page.orderBy('l.id').limit(query.perPage).offset((query.page - 1) * query.perPage).execute();
-  const countRow = await filtered(db)
-    .where(allOf(conditions(query)))
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const facets = await facetCounts(db, query);
+  const rank = query.q ? sql`ts_rank(l.search_vector, ${tsQuery(query.q)})` : sql`0`;
+  const facetColumns = FACETS.map(
+    (f) => sql`(select coalesce(json_object_agg(v, n), '{}'::json) from (select ${FACET_VALUES[f]} as v, count(*) as n from hits group by 1) f where v is not null) as ${sql.ref(f)}`,
+  );
+  const { rows } = await sql<{ total: string; page: string[] | null } & Record<Facet, Record<string, string | number>>>`
+    with hits as materialized (
+      select l.id, l.kind, l.sectors, l.transfer_modes, l.ip_status, l.province_code, l.price_min, l.published_at,
+             o.type as organisation_type, ${rank} as rank
+      from listings l join organisations o on o.id = l.organisation_id
+      where ${sql.join(conditions(query), sql` and `)}
+    )
+    select (select count(*) from hits) as total,
+           (select json_agg(id) from (select id from hits order by ${order(query)} limit ${query.perPage} offset ${(query.page - 1) * query.perPage}) p) as page,
+           ${sql.join(facetColumns, sql`, `)}
+  `.execute(db);
+  const result = rows[0]!;
+  const ids = result.page ?? [];
+  const cardRows = ids.length ? await publishedListings(db).where('l.id', 'in', ids).execute() : [];
+  const byId = new Map(cardRows.map((r) => [r.id, r]));
+  const facets: FacetCounts = {};
+  for (const f of FACETS) facets[f] = Object.fromEntries(Object.entries(result[f] ?? {}).map(([k, n]) => [k, Number(n)]));
   return {
-    cards: rows.map(rowToCard),
-    total: Number(countRow.n),
+    cards: ids.flatMap((id) => (byId.has(id) ? [rowToCard(byId.get(id)!)] : [])),
+    total: Number(result.total),
     facets,
     processingTimeMs: Math.round(performance.now() - started),
   };
-}
-
-const FACET_COLUMN: Record<Facet, { expr: string; array: boolean }> = {
-  sectors: { expr: 'l.sectors', array: true },
-  transfer_modes: { expr: 'l.transfer_modes', array: true },
-  ip_status: { expr: 'l.ip_status', array: false },
-  province: { expr: 'l.province_code', array: false },
-  organisation_type: { expr: 'o.type', array: false },
-  kind: { expr: 'l.kind', array: false },
-};
-
-// Counts as Meilisearch gives them: each facet counted over the hits of the whole query.
-async function facetCounts(db: Database, query: ListingQuery): Promise<FacetCounts> {
-  const out: FacetCounts = {};
-  for (const facet of FACETS) {
-    const { expr, array } = FACET_COLUMN[facet];
-    const value = array ? sql<string>`unnest(${sql.raw(expr)})` : sql<string>`${sql.raw(expr)}`;
-    const base = filtered(db).where(allOf(conditions(query))).select(value.as('value'));
-    const rows = await db
-      .selectFrom(base.as('f'))
-      .select(['f.value', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('f.value', 'is not', null)
-      .groupBy('f.value')
-      .execute();
-    out[facet] = Object.fromEntries(rows.map((r) => [r.value, Number(r.n)]));
-  }
-  return out;
 }

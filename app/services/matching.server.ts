@@ -61,7 +61,6 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
     kind: listing.kind,
     title: listing.title,
     keywords: listing.keywords,
-    summary: listing.summary,
     sectors: listing.sectors,
     language: listing.language,
     translatedTerms: translatedTerms(concepts, listing.language === 'vi' ? 'en' : 'vi'),
