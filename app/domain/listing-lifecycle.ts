@@ -32,16 +32,6 @@ export function statusAfterEdit(status: ListingStatus): ListingStatus {
   return status === 'published' ? 'pending_review' : status;
 }
 
-export class ListingStateError extends Error {
-  constructor(
-    readonly transition: string,
-    readonly status: ListingStatus,
-  ) {
-    super(`Cannot ${transition.replace('_', ' ')} a listing that is ${status.replace('_', ' ')}`);
-    this.name = 'ListingStateError';
-  }
-}
-
 export function canTake(
   name: ListingTransitionName,
   listing: { status: ListingStatus; organisationId: string },

@@ -1,6 +1,5 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping.
 import { ListingQueryError } from '../domain/listing-query.js';
-import { ListingStateError } from '../domain/listing-lifecycle.js';
 import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
@@ -17,7 +16,7 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
     if (error instanceof InvalidInputError) return jsonError(400, 'Invalid input', { fields: error.fieldErrors });
     if (error instanceof AuthenticationError) return jsonError(401, 'Sign in first: this endpoint needs a session');
     if (error instanceof PermissionError) return jsonError(403, error.message);
-    if (error instanceof ConflictError || error instanceof ListingStateError) return jsonError(409, error.message);
+    if (error instanceof ConflictError) return jsonError(409, error.message);
     if (error instanceof RateLimitError) return jsonError(429, error.message);
     console.error(error);
     return jsonError(500, 'Internal error: the problem has been logged');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePrice, formatVnd, formatVndCompact } from '../../app/domain/money.js';
+import { describePrice, formatVnd } from '../../app/domain/money.js';
 
 // Intl writes a no-break space before the currency sign.
 const norm = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -8,11 +8,6 @@ describe('VND amounts', () => {
   it('are written the Vietnamese way: dots between thousands, ₫ after', () => {
     expect(norm(formatVnd(1_500_000_000))).toBe('1.500.000.000 ₫');
     expect(norm(formatVnd(0))).toBe('0 ₫');
-  });
-
-  it('are shortened for headlines in both languages', () => {
-    expect(formatVndCompact(1_500_000_000, 'vi')).toBe('1,5 tỷ ₫');
-    expect(formatVndCompact(250_000_000, 'en')).toBe('250 million ₫');
   });
 
   it('describe a price range, an open end, or negotiation', () => {
