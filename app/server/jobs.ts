@@ -1,8 +1,9 @@
 // Background work on a PostgreSQL job queue (pg-boss): the search relay, email delivery, matching
-// of newly published listings, the daily digest and the hourly freshness round.
+// of newly published listings, the daily digest and the hourly round (freshness, housekeeping).
 import PgBoss from 'pg-boss';
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, Jobs } from '../context.server.js';
+import { purgeExpiredAccess } from '../services/accounts.server.js';
 import { expireListings, sendExpiryReminders } from '../services/listing-expiry.server.js';
 import { deliverQueuedEmails, type SendEmail } from '../services/mail.server.js';
 import { computeMatches } from '../services/matching.server.js';
@@ -73,6 +74,7 @@ export async function startJobs(options: {
   await boss.work(FRESHNESS, async () => {
     await sendExpiryReminders(ctx);
     await expireListings(ctx);
+    await purgeExpiredAccess(ctx);
   });
   // Safety nets and timed work: whatever was left behind (a server down, a crash) is retried.
   await boss.schedule(SEARCH_RELAY, '* * * * *');

@@ -208,3 +208,12 @@ async function uniqueSlug(db: AppContext['db'], name: string): Promise<string> {
   }
 }
 
+
+/** Housekeeping: expired sessions and old sign-in attempts (kept a day, for the rate limits). */
+export async function purgeExpiredAccess(ctx: AppContext): Promise<{ sessions: number; attempts: number }> {
+  const now = ctx.clock();
+  const sessions = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  const attempts = await ctx.db.deleteFrom('sign_in_attempts').where('at', '<', new Date(now.getTime() - 86_400_000)).executeTakeFirst();
+  await ctx.db.deleteFrom('password_resets').where('expires_at', '<', new Date(now.getTime() - 86_400_000)).execute();
+  return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+}

@@ -8,6 +8,7 @@ import {
   signIn,
   signOutEverywhere,
   signUp,
+  purgeExpiredAccess,
 } from '../../app/services/accounts.server.js';
 import { InvalidInputError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
 import { acceptInvitation, inviteMember, setMemberRole } from '../../app/services/members.server.js';
@@ -89,6 +90,15 @@ describe('signing in', () => {
     }
     await expect(signIn(market.ctx, founder, { ip: '10.2.2.2' })).rejects.toBeInstanceOf(RateLimitError);
     await expect(signIn(market.ctx, founder, { ip: '10.3.3.3' })).resolves.toHaveProperty('token');
+  });
+
+  it('forgets expired sessions and day-old attempts in the hourly housekeeping', async () => {
+    const later = { ...market.ctx, clock: () => new Date(Date.now() + 31 * 86_400_000) };
+    const before = await market.db.selectFrom('sign_in_attempts').select('id').execute();
+    expect(before.length).toBeGreaterThan(0);
+    const purged = await purgeExpiredAccess(later);
+    expect(purged.attempts).toBe(before.length);
+    expect(await market.db.selectFrom('sessions').select('id').where('expires_at', '<=', later.clock()).execute()).toEqual([]);
   });
 
   it('ends every session with "sign out everywhere"', async () => {
