@@ -24,6 +24,9 @@ export const organisationInputSchema = z.object({
   description: z.string().trim().max(2000, 'at most 2,000 characters').optional().transform((v) => v ?? ''),
 });
 
+/** What an admin may change later: the type and tax code identify the organisation and stay. */
+export const organisationProfileSchema = organisationInputSchema.pick({ organisationName: true, province: true, website: true, description: true });
+
 export const signUpSchema = z
   .object({
     name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),

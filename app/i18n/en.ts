@@ -328,4 +328,6 @@ export const en: Record<MessageKey, string> = {
   'savedSearch.saved': "Search saved; you will hear of new listings that meet it.",
   'savedSearch.name': "Save this search as",
   'savedSearch.save': "Save search",
+  'org.profile': "Organisation profile",
+  'org.profileSaved': "Organisation profile saved.",
 };

@@ -327,6 +327,8 @@ export const vi = {
   'savedSearch.saved': "Đã lưu tìm kiếm; bạn sẽ được báo khi có tin mới phù hợp.",
   'savedSearch.name': "Lưu tìm kiếm này với tên",
   'savedSearch.save': "Lưu tìm kiếm",
+  'org.profile': "Hồ sơ tổ chức",
+  'org.profileSaved': "Đã lưu hồ sơ tổ chức.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
-import { inviteMember, listMembers, setMemberRole } from '../services/members.server.js';
+import { inviteMember, listMembers, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
+import { PROVINCES } from '../domain/provinces.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { VerifiedBadge } from '../ui/owner.js';
 import { useLang, useT } from '../ui/use-t.js';
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     isAdmin: actor.role === 'admin',
     me: actor.userId,
-    organisation: { name: organisation.name, type: organisation.type, taxCode: organisation.tax_code, province: organisation.province_code, verified: organisation.verified_at !== null, slug: organisation.slug },
+    organisation: { name: organisation.name, type: organisation.type, taxCode: organisation.tax_code, province: organisation.province_code, verified: organisation.verified_at !== null, slug: organisation.slug, website: organisation.website ?? '', description: organisation.description },
     members: members.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
     invitations: invitations.map((i) => ({ ...i, expires_at: i.expires_at.toISOString(), created_at: i.created_at.toISOString() })),
   };
@@ -32,6 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
     if (values.intent === 'set_role') await setMemberRole(ctx, actor, String(values.userId), values.role);
+    else if (values.intent === 'profile') await updateOrganisationProfile(ctx, actor, values);
     else await inviteMember(ctx, actor, values);
     return { ok: true as const, done: String(values.intent) };
   });
@@ -51,7 +53,7 @@ export default function MyOrganisation() {
       </p>
       {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
-      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : t('org.invited')}</p> : null}
+      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : t('org.invited')}</p> : null}
       <h2>{t('org.members')}</h2>
       <table className="table">
         <thead>
@@ -88,6 +90,27 @@ export default function MyOrganisation() {
       </table>
       {isAdmin ? (
         <>
+          <h2>{t('org.profile')}</h2>
+          <Form method="post" className="stack narrow">
+            <input type="hidden" name="intent" value="profile" />
+            <Field name="organisationName" label={t('auth.organisationName')} errors={errors.organisationName}>
+              <input {...inputProps('organisationName', errors.organisationName)} required maxLength={200} defaultValue={organisation.name} />
+            </Field>
+            <Field name="province" label={t('filters.province')} errors={errors.province}>
+              <select {...inputProps('province', errors.province)} defaultValue={organisation.province}>
+                {PROVINCES.map((p) => (
+                  <option key={p.code} value={p.code}>{p[lang]}</option>
+                ))}
+              </select>
+            </Field>
+            <Field name="website" label={t('org.website')} errors={errors.website}>
+              <input {...inputProps('website', errors.website)} type="url" defaultValue={organisation.website} />
+            </Field>
+            <Field name="description" label={t('auth.organisationDescription')} errors={errors.description}>
+              <textarea {...inputProps('description', errors.description)} rows={3} maxLength={2000} defaultValue={organisation.description} />
+            </Field>
+            <button type="submit">{t('common.save')}</button>
+          </Form>
           <h2>{t('org.invite')}</h2>
           <Form method="post" className="stack narrow">
             <input type="hidden" name="intent" value="invite" />

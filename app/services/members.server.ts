@@ -1,6 +1,7 @@
 // An organisation's people: its admin invites members by email and sets their roles.
 import { z } from 'zod';
-import { fieldErrors, inviteSchema, invitedSignUpSchema } from '../domain/account-input.js';
+import { fieldErrors, inviteSchema, invitedSignUpSchema, organisationProfileSchema } from '../domain/account-input.js';
+import { enqueueListingChanged } from '../../db/outbox.js';
 import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
@@ -124,4 +125,21 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
     await trx.updateTable('users').set({ role: newRole }).where('id', '=', userId).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: 'set_role', actor_id: actor.userId, to_state: newRole, at: ctx.clock() }).execute();
   });
+}
+
+/** An admin keeps the organisation's public profile current; its listings are re-indexed. */
+export async function updateOrganisationProfile(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
+  requireAdmin(actor);
+  const v = parse(organisationProfileSchema, input);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('organisations')
+      .set({ name: v.organisationName, province_code: v.province, website: v.website, description: v.description })
+      .where('id', '=', actor.organisationId)
+      .execute();
+    await trx.insertInto('audit_events').values({ entity_type: 'organisation', entity_id: actor.organisationId, action: 'edit', actor_id: actor.userId, at: ctx.clock() }).execute();
+    const listings = await trx.selectFrom('listings').select('id').where('organisation_id', '=', actor.organisationId).where('status', '=', 'published').execute();
+    await enqueueListingChanged(trx, listings.map((l) => l.id));
+  });
+  await ctx.jobs.requestSearchRelay().catch(() => {});
 }

@@ -11,7 +11,7 @@ import {
   purgeExpiredAccess,
 } from '../../app/services/accounts.server.js';
 import { InvalidInputError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
-import { acceptInvitation, inviteMember, setMemberRole } from '../../app/services/members.server.js';
+import { acceptInvitation, inviteMember, setMemberRole, updateOrganisationProfile } from '../../app/services/members.server.js';
 import { ConflictError, PermissionError } from '../../app/services/errors.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
@@ -141,6 +141,12 @@ describe('members', () => {
 
     await expect(inviteMember(market.ctx, member, { email: 'x@y.vn', role: 'admin' })).rejects.toBeInstanceOf(PermissionError);
     await expect(setMemberRole(market.ctx, admin, admin.userId, 'member')).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateOrganisationProfile(market.ctx, member, { organisationName: 'Đổi tên', province: 'hue' })).rejects.toBeInstanceOf(PermissionError);
+    await expect(updateOrganisationProfile(market.ctx, admin, { organisationName: 'X', province: 'hue', website: 'ftp://x' })).rejects.toBeInstanceOf(InvalidInputError);
+    await updateOrganisationProfile(market.ctx, admin, { organisationName: 'Viện Công nghệ Thử (cơ sở Huế)', province: 'hue', website: 'https://vien-thu.vn', description: 'Mô tả mới' });
+    const org = await market.db.selectFrom('organisations').select(['name', 'province_code', 'tax_code', 'type']).where('id', '=', admin.organisationId).executeTakeFirstOrThrow();
+    expect(org).toEqual({ name: 'Viện Công nghệ Thử (cơ sở Huế)', province_code: 'hue', tax_code: '0312345602', type: 'institute' });
+
     await setMemberRole(market.ctx, admin, member.userId, 'admin');
     expect((await actorFromSession(market.ctx, session))!.role).toBe('admin');
   });
