@@ -181,6 +181,18 @@ export interface SavedSearchTable {
   created_at: CreatedAt;
 }
 
+export interface AttachmentTable {
+  id: Generated<string>;
+  listing_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  confidential: Generated<boolean>;
+  data: Buffer;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   provinces: ProvinceTable;
   organisations: OrganisationTable;
@@ -196,6 +208,7 @@ export interface DB {
   emails: EmailTable;
   matches: MatchTable;
   saved_searches: SavedSearchTable;
+  attachments: AttachmentTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -329,6 +329,17 @@ export const vi = {
   'savedSearch.save': "Lưu tìm kiếm",
   'org.profile': "Hồ sơ tổ chức",
   'org.profileSaved': "Đã lưu hồ sơ tổ chức.",
+  'attachments.title': "Tài liệu đính kèm",
+  'attachments.file': "Chọn tệp",
+  'attachments.hint': "PDF, PNG, JPEG, DOCX hoặc PPTX; tối đa 5 MB mỗi tệp, 5 tệp mỗi tin.",
+  'attachments.markConfidential': "Bảo mật (chỉ chia sẻ sau khi ký NDA)",
+  'attachments.add': "Tải lên",
+  'attachments.remove': "Xóa",
+  'attachments.confidential': "bảo mật",
+  'attachments.added': "Đã tải tệp lên.",
+  'attachments.removed': "Đã xóa tệp.",
+  'attachments.too_large': "Tệp quá lớn: tối đa 5 MB.",
+  'attachments.refused': "Không nhận tệp này: chỉ PDF, PNG, JPEG, DOCX hoặc PPTX, tối đa 5 tệp mỗi tin.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,8 @@ import { getListing, relatedListings } from '../services/listings.server.js';
 import { listingMatches, setMatchState } from '../services/matching.server.js';
 import { getActor, requireActor } from '../auth/session.server.js';
 import { ListingMatches } from '../ui/listing-matches.js';
+import { Attachments } from '../ui/attachments.js';
+import { listAttachments } from '../services/attachments.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
@@ -26,8 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await getActor(ctx, request);
   try {
     const listing = await getListing(ctx, params.id ?? '');
-    const [related, matches] = await Promise.all([relatedListings(ctx, listing), listingMatches(ctx, listing.id, actor, 5)]);
-    return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches };
+    const [related, matches, files] = await Promise.all([relatedListings(ctx, listing), listingMatches(ctx, listing.id, actor, 5), listAttachments(ctx, listing.id, actor)]);
+    return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches, files };
   } catch (error) {
     if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
     throw error;
@@ -50,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ListingPage() {
-  const { listing, descriptionHtml, related, matches } = useLoaderData<typeof loader>();
+  const { listing, descriptionHtml, related, matches, files } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const isOffer = listing.kind === 'offer';
@@ -109,6 +111,7 @@ export default function ListingPage() {
         <div className="markdown" lang={listing.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
       </section>
       {listing.hasConfidentialDetails ? <p className="notice">{t('listing.confidential')}</p> : null}
+      <Attachments files={files} listingId={listing.id} />
       <ListingMatches matches={matches.matches} owner={matches.owner} kind={listing.kind} />
       {related.length ? (
         <section aria-labelledby="related-heading">

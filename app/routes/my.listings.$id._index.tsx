@@ -9,7 +9,9 @@ import { applyListingTransition } from '../services/listing-lifecycle.server.js'
 import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { FormMessage } from '../ui/field.js';
+import { Attachments } from '../ui/attachments.js';
 import { ListingHistory } from '../ui/listing-history.js';
+import { listAttachments } from '../services/attachments.server.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
@@ -26,7 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(ctx, request);
   try {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
-    return { listing, descriptionHtml: renderMarkdown(listing.input.description) };
+    const status = new URL(request.url).searchParams.get('attachment');
+    return {
+      listing,
+      descriptionHtml: renderMarkdown(listing.input.description),
+      files: await listAttachments(ctx, listing.id, actor),
+      attachmentStatus: status && ['added', 'removed', 'too_large', 'refused'].includes(status) ? status : null,
+    };
   } catch (error) {
     if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
     throw error;
@@ -48,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MyListing() {
   const t = useT();
   const lang = useLang();
-  const { listing, descriptionHtml } = useLoaderData<typeof loader>();
+  const { listing, descriptionHtml, files, attachmentStatus } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const l = listing.input;
   const actions = listing.transitions.filter((n) => OWNER_ACTIONS.includes(n));
@@ -109,6 +117,7 @@ export default function MyListing() {
           <p className="pre">{l.confidentialDetails}</p>
         </section>
       ) : null}
+      <Attachments files={files} manage={listing.mine} listingId={listing.id} status={attachmentStatus} />
       <ListingHistory history={listing.history} />
     </article>
   );

@@ -25,6 +25,8 @@ export interface OwnListing {
   /** What this actor may do now. */
   transitions: ListingTransitionName[];
   editable: boolean;
+  /** The actor's own organisation's listing (a curator may look at others'). */
+  mine: boolean;
 }
 
 function validated(input: unknown): ListingInput {
@@ -137,6 +139,7 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     history: history.map((h) => ({ action: h.action, from: h.from_state, to: h.to_state, reason: h.reason, by: h.name, at: h.at.toISOString() })),
     transitions: availableTransitions({ status: row.status, organisationId: row.organisation_id }, actor),
     editable: row.organisation_id === actor.organisationId && EDITABLE_STATUSES.includes(row.status),
+    mine: row.organisation_id === actor.organisationId,
   };
 }
 
