@@ -340,6 +340,7 @@ export const vi = {
   'attachments.removed': "Đã xóa tệp.",
   'attachments.too_large': "Tệp quá lớn: tối đa 5 MB.",
   'attachments.refused': "Không nhận tệp này: chỉ PDF, PNG, JPEG, DOCX hoặc PPTX, tối đa 5 tệp mỗi tin.",
+  'history.attach': "Đính kèm tệp",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-import { formatDate, type MessageKey } from '../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import { useLang, useT } from './use-t.js';
 
 export interface HistoryEntry {
@@ -20,7 +20,7 @@ export function ListingHistory({ history }: { history: HistoryEntry[] }) {
       <ol className="history">
         {history.map((h, i) => (
           <li key={i}>
-            <time dateTime={h.at}>{formatDate(h.at, lang)} {new Date(h.at).toISOString().slice(11, 16)} UTC</time>{' '}
+            <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time>{' '}
             <strong>{t(`history.${h.action}` as MessageKey)}</strong>
             {h.to ? <> → {t(`status.${h.to}` as MessageKey)}</> : null}
             {h.by ? <> · {h.by}</> : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IP_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MODES } from '../../app/domain/taxonomy.js';
+import { LISTING_TRANSITIONS } from '../../app/domain/listing-lifecycle.js';
+import { IP_STATUSES, LISTING_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MODES } from '../../app/domain/taxonomy.js';
 import { en } from '../../app/i18n/en.js';
 import { translator } from '../../app/i18n/index.js';
 import { vi } from '../../app/i18n/vi.js';
@@ -17,6 +18,9 @@ describe('message catalogues', () => {
       ...IP_STATUSES.map((i) => `ip.${i}`),
       ...ORGANISATION_TYPES.map((o) => `org.type.${o}`),
       ...Array.from({ length: 9 }, (_, i) => `trl.${i + 1}`),
+      ...LISTING_STATUSES.map((s) => `status.${s}`),
+      // Every action the services write into a listing's history.
+      ...['create', 'edit', 'seed', 'import', 'feature', 'unfeature', 'attach', ...Object.keys(LISTING_TRANSITIONS)].map((a) => `history.${a}`),
     ];
     for (const key of keys) {
       expect(vi, key).toHaveProperty([key]);
