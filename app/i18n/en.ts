@@ -342,4 +342,6 @@ export const en: Record<MessageKey, string> = {
   'attachments.too_large': "The file is too large: 5 MB at most.",
   'attachments.refused': "This file was refused: PDF, PNG, JPEG, DOCX or PPTX only, at most 5 files per listing.",
   'history.attach': "File attached",
+  'org.revoke': "Withdraw invitation",
+  'org.revoked': "Invitation withdrawn.",
 };

@@ -341,6 +341,8 @@ export const vi = {
   'attachments.too_large': "Tệp quá lớn: tối đa 5 MB.",
   'attachments.refused': "Không nhận tệp này: chỉ PDF, PNG, JPEG, DOCX hoặc PPTX, tối đa 5 tệp mỗi tin.",
   'history.attach': "Đính kèm tệp",
+  'org.revoke': "Thu hồi lời mời",
+  'org.revoked': "Đã thu hồi lời mời.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
-import { inviteMember, listMembers, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
+import { inviteMember, listMembers, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
 import { PROVINCES } from '../domain/provinces.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { VerifiedBadge } from '../ui/owner.js';
@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return formAction(values, async () => {
     if (values.intent === 'set_role') await setMemberRole(ctx, actor, String(values.userId), values.role);
     else if (values.intent === 'profile') await updateOrganisationProfile(ctx, actor, values);
+    else if (values.intent === 'revoke') await revokeInvitation(ctx, actor, String(values.invitationId));
     else await inviteMember(ctx, actor, values);
     return { ok: true as const, done: String(values.intent) };
   });
@@ -53,7 +54,7 @@ export default function MyOrganisation() {
       </p>
       {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
-      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : t('org.invited')}</p> : null}
+      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : t('org.invited')}</p> : null}
       <h2>{t('org.members')}</h2>
       <table className="table">
         <thead>
@@ -130,7 +131,13 @@ export default function MyOrganisation() {
               <h3>{t('org.pendingInvitations')}</h3>
               <ul>
                 {invitations.map((i) => (
-                  <li key={i.id}>{i.email} ({t(`org.role.${i.role}`)}) — {formatDate(i.expires_at, lang)}</li>
+                  <li key={i.id}>
+                    {i.email} ({t(`org.role.${i.role}`)}) — {formatDate(i.expires_at, lang)}
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <button type="submit" name="intent" value="revoke" className="secondary">{t('org.revoke')}</button>
+                    </Form>
+                  </li>
                 ))}
               </ul>
             </>

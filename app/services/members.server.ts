@@ -9,6 +9,7 @@ import type { AppContext } from '../context.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
 import { queueEmail } from './mail.server.js';
 import { SESSION_DAYS } from './accounts.server.js';
+import { isUuid } from './listings.server.js';
 
 const INVITATION_DAYS = 7;
 
@@ -142,4 +143,12 @@ export async function updateOrganisationProfile(ctx: AppContext, actor: Actor, i
     await enqueueListingChanged(trx, listings.map((l) => l.id));
   });
   await ctx.jobs.requestSearchRelay().catch(() => {});
+}
+
+/** An admin withdraws an invitation that was not accepted yet; its link stops working. */
+export async function revokeInvitation(ctx: AppContext, actor: Actor, invitationId: string): Promise<void> {
+  requireAdmin(actor);
+  if (!isUuid(invitationId)) throw new NotFoundError('invitation', invitationId);
+  const result = await ctx.db.deleteFrom('invitations').where('id', '=', invitationId).where('organisation_id', '=', actor.organisationId).where('accepted_at', 'is', null).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new NotFoundError('invitation', invitationId);
 }

@@ -11,7 +11,7 @@ import {
   purgeExpiredAccess,
 } from '../../app/services/accounts.server.js';
 import { InvalidInputError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
-import { acceptInvitation, inviteMember, setMemberRole, updateOrganisationProfile } from '../../app/services/members.server.js';
+import { acceptInvitation, inviteMember, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../../app/services/members.server.js';
 import { ConflictError, PermissionError } from '../../app/services/errors.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
@@ -138,6 +138,13 @@ describe('members', () => {
     const member = (await actorFromSession(market.ctx, session))!;
     expect(member).toMatchObject({ organisationId: admin.organisationId, role: 'member' });
     await expect(acceptInvitation(market.ctx, token, { name: 'Again', password: 'mat-khau-cua-binh' })).rejects.toBeInstanceOf(NotFoundError);
+
+    await inviteMember(market.ctx, admin, { email: 'chi@vien-thu.vn', role: 'member' });
+    const withdrawn = /invitations\/([\w-]+)/.exec((await market.db.selectFrom('emails').select('text').where('to', '=', 'chi@vien-thu.vn').executeTakeFirstOrThrow()).text)![1]!;
+    const pending = await market.db.selectFrom('invitations').select('id').where('email', '=', 'chi@vien-thu.vn').executeTakeFirstOrThrow();
+    await expect(revokeInvitation(market.ctx, admin, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
+    await revokeInvitation(market.ctx, admin, pending.id);
+    await expect(acceptInvitation(market.ctx, withdrawn, { name: 'Chi', password: 'mat-khau-cua-chi' })).rejects.toBeInstanceOf(NotFoundError);
 
     await expect(inviteMember(market.ctx, member, { email: 'x@y.vn', role: 'admin' })).rejects.toBeInstanceOf(PermissionError);
     await expect(setMemberRole(market.ctx, admin, admin.userId, 'member')).rejects.toBeInstanceOf(ConflictError);
