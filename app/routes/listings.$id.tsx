@@ -3,7 +3,6 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
-import { NotFoundError } from '../services/errors.js';
 import { getListing, relatedListings } from '../services/listings.server.js';
 import { listingMatches, setMatchState } from '../services/matching.server.js';
 import { getActor, requireActor } from '../auth/session.server.js';
@@ -19,6 +18,7 @@ import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, (t) => (data ? { title: data.listing.title, description: data.listing.summary } : { title: t('error.notFound.title') }));
@@ -26,14 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await getActor(ctx, request);
-  try {
+  return asPage(async () => {
     const listing = await getListing(ctx, params.id ?? '');
     const [related, matches, files] = await Promise.all([relatedListings(ctx, listing), listingMatches(ctx, listing.id, actor, 5), listAttachments(ctx, listing.id, actor)]);
     return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches, files };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 const MATCH_STATES = { save: 'saved', unsave: null, dismiss: 'dismissed' } as const;

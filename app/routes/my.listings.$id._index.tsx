@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
-import { NotFoundError } from '../services/errors.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
 import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
@@ -18,6 +17,7 @@ import { appContext } from '../web/context.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.listing.input.title ?? t('my.title') }));
 
@@ -26,7 +26,7 @@ const OWNER_ACTIONS: ListingTransitionName[] = ['submit', 'renew', 'archive'];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  try {
+  return asPage(async () => {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
     const status = new URL(request.url).searchParams.get('attachment');
     return {
@@ -35,10 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       files: await listAttachments(ctx, listing.id, actor),
       attachmentStatus: status && ['added', 'removed', 'too_large', 'refused'].includes(status) ? status : null,
     };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

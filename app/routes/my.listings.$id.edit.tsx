@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { NotFoundError } from '../services/errors.js';
@@ -11,20 +10,18 @@ import { appContext } from '../web/context.server.js';
 import { listingFormFromInput, listingFormFromValues } from '../ui/listing-form-values.js';
 import { listingFormAction } from '../web/listing-form.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('my.edit') }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  try {
+  return asPage(async () => {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
     if (!listing.editable) throw new NotFoundError('listing', listing.id);
     return { id: listing.id, version: listing.version, status: listing.status, values: listingFormFromInput(listing.input) };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

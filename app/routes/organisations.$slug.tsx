@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { provinceName } from '../domain/provinces.js';
-import { NotFoundError } from '../services/errors.js';
 import { getOrganisationProfile } from '../services/organisations.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
@@ -10,17 +8,15 @@ import { VerifiedBadge } from '../ui/owner.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageMeta(matches, (t) => (data ? { title: data.organisation.name, description: data.organisation.description } : { title: t('error.notFound.title') }));
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  try {
+  return asPage(async () => {
     return { organisation: await getOrganisationProfile(appContext(context), params.slug ?? '') };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export default function OrganisationPage() {
