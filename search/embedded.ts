@@ -8,6 +8,9 @@ import path from 'node:path';
 export interface EmbeddedMeilisearchHandle {
   host: string;
   masterKey: string;
+  pid: number | undefined;
+  /** Resolves when the server has exited, asked to or not. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -52,12 +55,15 @@ export async function startEmbeddedMeilisearch(options: {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   await waitHealthy(host, child, () => stderr);
-  return { host, masterKey: options.masterKey, stop: () => stopChild(child) };
+  return { host, masterKey: options.masterKey, pid: child.pid, exited, stop: () => stopChild(child) };
 }
 
 async function waitHealthy(host: string, child: ChildProcess, stderr: () => string) {
