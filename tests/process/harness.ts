@@ -50,9 +50,14 @@ export async function newInstance(): Promise<Instance> {
   return { env, dataDir, httpPort };
 }
 
-/** `tsx <script>` in its own process group, as `npm start` would run it. */
-export function run(instance: Instance, script = 'app/server/main.ts'): Run {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), [script], {
+/**
+ * `tsx <script>` in its own process group, as `npm start` runs it; `via: 'npm'` puts npm and
+ * its shell above it as `npm start` does (without `npm start`'s build, which other test files read).
+ */
+export function run(instance: Instance, script = 'app/server/main.ts', options: { via?: 'tsx' | 'npm' } = {}): Run {
+  const [command, args] =
+    options.via === 'npm' ? ['npm', ['exec', '--offline', '--', 'tsx', script]] : [path.resolve('node_modules/.bin/tsx'), [script]];
+  const child = spawn(command, args, {
     env: instance.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -167,12 +172,21 @@ export function serversOf(instance: Instance): { postgres: number[]; meilisearch
   return found;
 }
 
-/** The node process running the app under `tsx` (tsx runs it as its child). */
+/** The node process that runs the app: tsx runs it with its loader, below npm and sh if any. */
 export function appPid(runHandle: Run): number | null {
-  const tsx = runHandle.child.pid;
-  if (!tsx) return null;
-  for (const name of readdirSync('/proc')) {
-    if (/^\d+$/.test(name) && parentOf(Number(name)) === tsx) return Number(name);
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const children = (parent: number) => pids.filter((pid) => parentOf(pid) === parent);
+  const queue = runHandle.child.pid ? [runHandle.child.pid] : [];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    let argv: string[] = [];
+    try {
+      argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (argv.some((a) => a.includes('tsx/dist/loader'))) return pid;
+    queue.push(...children(pid));
   }
   return null;
 }

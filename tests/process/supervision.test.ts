@@ -8,8 +8,8 @@ const LONG = 300_000;
 
 afterAll(cleanUp, 60_000);
 
-describe('a server killed with SIGKILL', () => {
-  it('leaves nothing that blocks the next start: its orphans are stopped and the new start owns fresh servers', async () => {
+describe('kill -9', () => {
+  it('of the server leaves nothing that blocks the next start: its orphans are stopped and the new start owns fresh servers', async () => {
     const instance = await newInstance();
     const first = run(instance);
     await first.waitFor(/OpenTEX is running/);
@@ -43,21 +43,24 @@ describe('a server killed with SIGKILL', () => {
     await eventually('no server of this data directory runs', () => Object.values(serversOf(instance)).flat().length === 0, 60_000);
   }, LONG);
 
-  it('above the server (the tsx or npm that started it) makes the server stop cleanly rather than linger on its port', async () => {
-    const instance = await newInstance();
-    const first = run(instance);
-    await first.waitFor(/OpenTEX is running/);
-    const node = appPid(first);
-    expect(node).not.toBeNull();
+  for (const launcher of ['tsx', 'npm'] as const) {
+    it(`of the ${launcher} that started the server makes the server stop cleanly rather than linger on its port`, async () => {
+      const instance = await newInstance();
+      const first = run(instance, 'app/server/main.ts', { via: launcher });
+      await first.waitFor(/OpenTEX is running/);
+      const node = appPid(first);
+      expect(node).not.toBeNull();
+      expect(node).not.toBe(first.child.pid);
 
-    process.kill(first.child.pid!, 'SIGKILL');
-    await eventually('the orphaned server has stopped', () => !alive(node!), 90_000);
-    expect(Object.values(serversOf(instance)).flat()).toEqual([]);
+      process.kill(first.child.pid!, 'SIGKILL');
+      await eventually('the orphaned server has stopped', () => !alive(node!), 90_000);
+      expect(Object.values(serversOf(instance)).flat()).toEqual([]);
 
-    const second = run(instance);
-    await second.waitFor(/OpenTEX is running/);
-    await eventually('the second start is healthy', async () => (await health(instance)) === 200);
-  }, LONG);
+      const second = run(instance);
+      await second.waitFor(/OpenTEX is running/);
+      await eventually('the second start is healthy', async () => (await health(instance)) === 200);
+    }, LONG);
+  }
 });
 
 describe('a running server', () => {
