@@ -8,6 +8,9 @@ import path from 'node:path';
 export interface EmbeddedMeilisearchHandle {
   host: string;
   masterKey: string;
+  pid: number | undefined;
+  /** Resolves when the server has exited, asked to or not. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -52,23 +55,32 @@ export async function startEmbeddedMeilisearch(options: {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
   let stderr = '';
+  // A binary that cannot be run at all emits 'error' instead of 'exit'.
+  child.once('error', (error) => {
+    stderr += `${error.message}\n`;
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   await waitHealthy(host, child, () => stderr);
-  return { host, masterKey: options.masterKey, stop: () => stopChild(child) };
+  return { host, masterKey: options.masterKey, pid: child.pid, exited, stop: () => stopChild(child) };
 }
 
 async function waitHealthy(host: string, child: ChildProcess, stderr: () => string) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`Meilisearch exited (${child.exitCode}): ${stderr()}`);
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+      throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode ?? 'not started'}): ${stderr()}`);
     }
     try {
-      const res = await fetch(`${host}/health`);
-      if (res.ok) return;
+      // A listener that never answers (not a Meilisearch) must not hold the start up for ever.
+      const res = await fetch(`${host}/health`, { signal: AbortSignal.timeout(2000) });
+      // Only while our child runs: another server on the port would answer while ours fails to bind.
+      if (res.ok && child.exitCode === null && child.signalCode === null) return;
     } catch {
       // not listening yet
     }

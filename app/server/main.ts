@@ -1,36 +1,54 @@
 // `npm start`: the whole market on one machine.
-import type { Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { readConfig } from '../config.server.js';
 import { createHttpApp } from './http-server.js';
-import { startMarket } from './runtime.js';
+import { watchLaunchers } from './launcher.js';
+import { listen } from './ports.js';
+import { onStopSignal } from './signals.js';
+import { startMarket, type Market } from './runtime.js';
 
 const log = (m: string) => console.log(`[opentex] ${m}`);
 
 async function main() {
   const config = readConfig();
-  const market = await startMarket(config, { log });
-  const app = await createHttpApp(market.context, 'build/index.js');
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
-  log(`OpenTEX is running at http://localhost:${config.port}`);
+  // The HTTP port is taken first, so that a taken port is reported before anything starts.
+  let handle: RequestListener = (_request, response) => {
+    response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+    response.end('OpenTEX is starting.\n');
+  };
+  const server = createServer((request, response) => handle(request, response));
+  await listen(server, config.port, config.host, 'PORT');
 
+  let starting: Promise<Market> | null = null;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping…`);
+    log(`${reason}: stopping…`);
     server.close();
     server.closeAllConnections();
-    await market.stop();
+    // A signal during start-up waits for the start to finish (or fail), then stops what started.
+    const market = await starting?.catch(() => null);
+    await market?.stop();
     log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onStopSignal((signal) => void shutdown(signal));
+  watchLaunchers((launcher) => void shutdown(`The ${launcher} that started OpenTEX is gone`));
+
+  starting = startMarket(config, { log });
+  const market = await starting;
+  try {
+    handle = await createHttpApp(market.context, 'build/index.js');
+  } catch (error) {
+    if (!stopping) await market.stop();
+    throw error;
+  }
+  if (stopping) return;
+  log(`OpenTEX is running at http://localhost:${config.port} (pid ${process.pid})`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(`[opentex] Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

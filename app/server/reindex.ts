@@ -4,9 +4,14 @@ import cliProgress from 'cli-progress';
 import { reindexListings } from '../../search/reindex.js';
 import { readConfig } from '../config.server.js';
 import { startMarket } from './runtime.js';
+import { onStopSignal } from './signals.js';
 
 async function main() {
   const market = await startMarket(readConfig(), { log: (m) => console.log(`[opentex] ${m}`), jobs: false });
+  onStopSignal((signal) => {
+    console.log(`[opentex] ${signal}: stopping…`);
+    void market.stop().finally(() => process.exit(130));
+  });
   const bar = new cliProgress.SingleBar(
     { format: 'Reindexing listings [{bar}] {percentage}% | {value}/{total}', hideCursor: true },
     cliProgress.Presets.shades_classic,

@@ -4,9 +4,14 @@ import cliProgress from 'cli-progress';
 import { rematchAll } from '../services/matching.server.js';
 import { readConfig } from '../config.server.js';
 import { startMarket } from './runtime.js';
+import { onStopSignal } from './signals.js';
 
 async function main() {
   const market = await startMarket(readConfig(), { log: (m) => console.log(`[opentex] ${m}`), jobs: false });
+  onStopSignal((signal) => {
+    console.log(`[opentex] ${signal}: stopping…`);
+    void market.stop().finally(() => process.exit(130));
+  });
   const bar = new cliProgress.SingleBar({ format: 'Matching [{bar}] {percentage}% | {value}/{total} listings', hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   try {

@@ -3,20 +3,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
-import { embeddedPostgresUrl, startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEMO_PASSWORD, isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
 import { createSearch } from '../../search/client.js';
-import { startEmbeddedMeilisearch } from '../../search/embedded.js';
 import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
 import type { Config } from '../config.server.js';
 import type { AppContext } from '../context.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { rematchAll } from '../services/matching.server.js';
+import { startEmbeddedServers } from './embedded-servers.js';
 import { startJobs, type JobRunner } from './jobs.js';
 import { smtpSender } from './mailer.js';
 
@@ -36,47 +34,33 @@ export async function startMarket(
   const log = options.log ?? (() => {});
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
+  let announceStop = () => {};
   const stopAll = async () => {
     stopping = true;
+    announceStop();
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
     let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const dir = path.join(config.dataDir, 'postgres');
-      const running = embeddedPostgresUrl(config.embeddedPgPort);
-      if (await answers(running)) {
-        log(`Using the embedded PostgreSQL already running on port ${config.embeddedPgPort}`);
-        databaseUrl = running;
-      } else {
-        log(`Starting embedded PostgreSQL (${dir}, port ${config.embeddedPgPort})…`);
-        const pg = await startEmbeddedPostgres({ dataDir: dir, port: config.embeddedPgPort, persistent: true });
-        stops.push(() => pg.stop());
-        await ensureDatabase(pg.adminUrl(), 'opentex');
-        databaseUrl = pg.adminUrl('opentex');
-      }
-    } else {
-      log(`Using PostgreSQL at ${redact(databaseUrl)}`);
-    }
-
     let meiliHost = config.meiliHost;
     let meiliKey = config.meiliMasterKey;
-    if (!meiliHost) {
-      const dir = path.join(config.dataDir, 'meilisearch');
-      meiliKey = embeddedMasterKey(config.dataDir);
-      const running = `http://127.0.0.1:${config.embeddedMeiliPort}`;
-      if (await fetch(`${running}/health`).then((r) => r.ok, () => false)) {
-        log(`Using the embedded Meilisearch already running on port ${config.embeddedMeiliPort}`);
-        meiliHost = running;
-      } else {
-        log(`Starting embedded Meilisearch (${dir}, port ${config.embeddedMeiliPort})…`);
-        const meili = await startEmbeddedMeilisearch({ dataDir: dir, port: config.embeddedMeiliPort, masterKey: meiliKey });
-        stops.push(() => meili.stop());
-        meiliHost = meili.host;
-      }
-    } else {
-      log(`Using Meilisearch at ${meiliHost}`);
+    if (databaseUrl) log(`Using PostgreSQL at ${redact(databaseUrl)}`);
+    if (meiliHost) log(`Using Meilisearch at ${meiliHost}`);
+    if (!databaseUrl || !meiliHost) {
+      if (!meiliHost) meiliKey = embeddedMasterKey(config.dataDir);
+      const embedded = await startEmbeddedServers({
+        dataDir: config.dataDir,
+        postgres: databaseUrl ? null : { port: config.embeddedPgPort },
+        meilisearch: meiliHost ? null : { port: config.embeddedMeiliPort, masterKey: meiliKey ?? '' },
+        log,
+      });
+      announceStop = () => embedded.announceStop();
+      stops.push(() => embedded.stop());
+      if (embedded.postgresAdminUrl) await ensureDatabase(embedded.postgresAdminUrl, 'opentex');
+      databaseUrl = databaseUrl ?? embedded.databaseUrl;
+      meiliHost = meiliHost ?? embedded.meiliHost;
     }
+    if (!databaseUrl || !meiliHost) throw new Error('No PostgreSQL or Meilisearch to use');
 
     const db = createDb(databaseUrl);
     stops.push(() => db.destroy());
@@ -167,19 +151,6 @@ function embeddedMasterKey(dataDir: string): string {
   const key = randomBytes(24).toString('hex');
   writeFileSync(file, key, { mode: 0o600 });
   return key;
-}
-
-/** A second process (`npm run reindex` beside `npm start`) shares the running embedded servers. */
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 function redact(url: string): string {
