@@ -92,7 +92,7 @@ describe('the development mailbox', () => {
   it.skipIf(!lan)('when switched on, answers 404 to another machine', async () => {
     const app = await createHttpApp({ ...market.ctx, devMailbox: true }, 'build/index.js');
     const server = await new Promise<import('node:http').Server>((resolve) => {
-      const s = app.listen(0, lan, () => resolve(s));
+      const s = app.listen(0, lan!, () => resolve(s));
     });
     try {
       const { port } = server.address() as AddressInfo;
