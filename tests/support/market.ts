@@ -48,7 +48,7 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
         await computeMatches(ctx, listingId);
         await alertSavedSearches(ctx, listingId);
       },
-      // Emails stay in the `emails` table, where tests read them.
+      // Sign-up and reset emails are written at once; they stay in the `emails` table for tests to read.
       requestAccountMail: async () => {
         await handleAccountRequests(ctx);
       },
