@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/password.server.js';
+import { readConfig } from '../../app/config.server.js';
 import { createHttpApp } from '../../app/server/http-server.js';
 import { createOrganisation, createUser } from '../fixtures/market.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
@@ -58,6 +59,12 @@ afterAll(async () => {
 });
 
 describe('the development mailbox', () => {
+  it('is off in the default configuration, and cannot be on beside SMTP', () => {
+    expect(readConfig({ NODE_ENV: 'production' }).devMailbox).toBe(false);
+    expect(readConfig({ NODE_ENV: 'production', DEV_MAILBOX: 'true' }).devMailbox).toBe(true);
+    expect(() => readConfig({ NODE_ENV: 'production', DEV_MAILBOX: 'true', SMTP_URL: 'smtp://mail.example.com' })).toThrow(/DEV_MAILBOX/);
+  });
+
   it('does not exist unless switched on, even for this machine', async () => {
     await post(off, '/forgot-password', { email: 'admin@vien.vn' });
     const res = await fetch(`${off.url}/dev/mailbox`);
