@@ -35,6 +35,7 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 describe('the listing lifecycle', () => {
+  // The suite's longest journey (sign-up goes through its emailed link): more than the default time.
   it('goes from sign-up through review and changes to a published, searchable offer', async () => {
     const member = await newPage(world.browser, world.url);
     await visit(member, '/signup');
@@ -117,7 +118,7 @@ describe('the listing lifecycle', () => {
     await visitor.goto(listingUrl.replace('/my', ''));
     expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     expect(await visitor.locator('.facts .owner').textContent()).toContain('Trường Đại học Thử nghiệm Hà Nội');
-  });
+  }, 60_000);
 
   it('resets a forgotten password through the emailed link', async () => {
     const page = await newPage(world.browser, world.url);
