@@ -258,10 +258,13 @@ export async function requestPasswordReset(ctx: AppContext, input: unknown, meta
  * writes twice.
  */
 export async function handleAccountRequests(ctx: AppContext, batchSize = 50): Promise<{ signUps: number; resets: number }> {
-  let signUps = 0;
-  let resets = 0;
-  for (let n = batchSize; n === batchSize; signUps += n) n = await handleSignUps(ctx, batchSize);
-  for (let n = batchSize; n === batchSize; resets += n) n = await handleResetRequests(ctx, batchSize);
+  const drain = async (batch: (ctx: AppContext, limit: number) => Promise<number>) => {
+    let total = 0;
+    for (let n = batchSize; n === batchSize; total += n) n = await batch(ctx, batchSize);
+    return total;
+  };
+  const signUps = await drain(handleSignUps);
+  const resets = await drain(handleResetRequests);
   if (signUps + resets > 0) await ctx.jobs.requestMailDelivery().catch(() => {});
   return { signUps, resets };
 }
