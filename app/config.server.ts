@@ -16,6 +16,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('OpenTEX <no-reply@opentex.local>'),
+  DEV_MAILBOX: z.enum(['true', 'false']).default('false'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
 });
@@ -35,8 +36,13 @@ export interface Config {
   seedDemoData: boolean;
   /** Where people reach the market (links in emails); defaults to http://localhost:PORT. */
   publicUrl: string;
-  /** SMTP server for email; null keeps email in the development mailbox. */
+  /** SMTP server for email; null prints each email to the server's log instead. */
   smtp: { url: string; from: string } | null;
+  /**
+   * DEV_MAILBOX=true (without SMTP): /dev/mailbox shows the emails to requests from this machine.
+   * Off by default: its reset and invitation links would let anyone take over an account.
+   */
+  devMailbox: boolean;
   stripe: { secretKey: string; webhookSecret: string } | null;
 }
 
@@ -49,6 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.MEILI_HOST && !e.MEILI_MASTER_KEY) {
     throw new Error('Invalid configuration:\n  MEILI_MASTER_KEY: required when MEILI_HOST is set');
+  }
+  if (e.DEV_MAILBOX === 'true' && e.SMTP_URL) {
+    throw new Error('Invalid configuration:\n  DEV_MAILBOX: only without SMTP_URL (with SMTP, emails are really sent)');
   }
   return {
     port: e.PORT,
@@ -63,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    devMailbox: e.DEV_MAILBOX === 'true',
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }

@@ -9,8 +9,10 @@ export interface AppContext {
   clock: () => Date;
   /** Where people reach the market; links in emails start here. */
   publicUrl: string;
-  /** Without SMTP, emails stay in the development mailbox page. */
+  /** Without SMTP, emails are printed to the server's log. */
   smtpConfigured: boolean;
+  /** The development mailbox page is switched on (DEV_MAILBOX=true); it still answers only locally. */
+  devMailbox: boolean;
 }
 
 export interface Jobs {
@@ -20,4 +22,6 @@ export interface Jobs {
   requestMailDelivery(): Promise<void>;
   /** A listing was published: compute its matches and alert saved searches, soon. */
   requestMatching(listingId: string): Promise<void>;
+  /** Asks the accounts worker to handle recorded sign-ups and password-reset requests soon. */
+  requestAccountMail(): Promise<void>;
 }

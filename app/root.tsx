@@ -23,7 +23,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: actor
       ? { name: actor.name, curator: isCurator(actor), orgAdmin: actor.role === 'admin', unread: await unreadCount(ctx, actor) }
       : null,
-    devMailbox: !ctx.smtpConfigured,
   };
 }
 

@@ -57,7 +57,8 @@ async function main() {
       clock: () => new Date(),
       publicUrl: 'http://eval.invalid',
       smtpConfigured: false,
-      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {} },
+      devMailbox: false,
+      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
     };
     log(`Loading ${listings.length} listings…`);
     // One organisation per listing: nothing is excluded as "the same owner".

@@ -57,7 +57,8 @@ async function main() {
       clock: () => new Date(),
       publicUrl: 'http://bench.invalid',
       smtpConfigured: false,
-      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {} },
+      devMailbox: false,
+      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
     };
 
     const all = await db.selectFrom('listings').select(['id', 'kind', 'title', 'keywords', 'summary', 'sectors', 'language']).where('status', '=', 'published').orderBy('id').execute();

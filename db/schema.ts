@@ -24,6 +24,9 @@ export interface OrganisationTable {
   description: string;
   verified_at: Timestamp | null;
   verified_by: string | null;
+  /** Evidence given at sign-up, for the curator to check the tax code against (null: seeded). */
+  legal_representative: string | null;
+  registration_document: string | null;
   digest_sent_at: Timestamp | null;
   created_at: CreatedAt;
 }
@@ -129,8 +132,41 @@ export interface SignInAttemptTable {
   id: Generated<string>;
   email: string;
   ip: string;
-  succeeded: boolean;
+  /** null while the attempt is being evaluated. */
+  succeeded: boolean | null;
   at: CreatedAt;
+}
+
+export interface SignUpTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  organisation_name: string;
+  organisation_type: 'enterprise' | 'university' | 'institute';
+  tax_code: string;
+  province_code: string;
+  website: string | null;
+  description: string;
+  legal_representative: string;
+  registration_document: string;
+  ip: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  token_hash: string | null;
+  mailed_at: Timestamp | null;
+  outcome: 'confirmation_sent' | 'account_exists' | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  at: CreatedAt;
+  handled_at: Timestamp | null;
+  outcome: 'sent' | 'unknown_email' | 'throttled' | null;
+  user_id: string | null;
 }
 
 export interface NotificationTable {
@@ -204,6 +240,8 @@ export interface DB {
   password_resets: PasswordResetTable;
   invitations: InvitationTable;
   sign_in_attempts: SignInAttemptTable;
+  sign_ups: SignUpTable;
+  password_reset_requests: PasswordResetRequestTable;
   notifications: NotificationTable;
   emails: EmailTable;
   matches: MatchTable;

@@ -27,13 +27,29 @@ export const organisationInputSchema = z.object({
 /** What an admin may change later: the type and tax code identify the organisation and stay. */
 export const organisationProfileSchema = organisationInputSchema.pick({ organisationName: true, province: true, website: true, description: true });
 
+/**
+ * What a curator checks a claimed tax code against (the national business registry shows both):
+ * who legally represents the organisation, and the number of its founding paper (business
+ * registration certificate, establishment decision or S&T activity registration).
+ */
+export const organisationEvidenceSchema = z.object({
+  legalRepresentative: z.string().trim().min(2, 'at least 2 characters').max(120, 'at most 120 characters'),
+  registrationDocument: z.string().trim().min(3, 'at least 3 characters').max(100, 'at most 100 characters'),
+});
+
 export const signUpSchema = z
   .object({
     name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
     email,
     password,
   })
-  .and(organisationInputSchema);
+  .and(organisationInputSchema)
+  .and(organisationEvidenceSchema);
+
+/** A curator verifies an organisation only after comparing its tax code with the evidence. */
+export const verificationSchema = z.object({
+  evidenceChecked: z.literal('yes', { message: 'confirm that the registry matches the evidence given' }),
+});
 
 export const invitedSignUpSchema = z.object({
   name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),

@@ -344,4 +344,18 @@ export const en: Record<MessageKey, string> = {
   'history.attach': "File attached",
   'org.revoke': "Withdraw invitation",
   'org.revoked': "Invitation withdrawn.",
+  // issue 7: accounts
+  'signUp.sent': "We have sent an email to the address you gave. Open the link in it within 48 hours to finish signing up. If this email already has an account, the email tells you how to sign in.",
+  'signUp.evidence': "Evidence for verification",
+  'signUp.evidenceLead': "The exchange checks the tax code against the national business registry before it verifies the organisation.",
+  'signUp.legalRepresentative': "Legal representative",
+  'signUp.registrationDocument': "Founding document number",
+  'signUp.registrationDocumentHint': "Number of the business registration certificate, the establishment decision or the science and technology activity registration certificate.",
+  'signUp.confirmTitle': "Confirm your sign-up",
+  'signUp.confirmLead': "Create the account {{email}} and the profile of {{organisation}} on OpenTEX.",
+  'signUp.confirm': "Confirm and create the account",
+  'invitation.hasAccount': "The email {{email}} already has an account on OpenTEX. An account belongs to one organisation, so this email cannot accept the invitation to join {{organisation}}: sign in, or ask the inviter to use another email.",
+  'curator.evidence': "Evidence",
+  'curator.noEvidence': "No evidence (organisation added before)",
+  'curator.evidenceChecked': "I looked the tax code up in the national registry: the organisation's name and the evidence match",
 };

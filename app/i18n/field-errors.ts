@@ -27,12 +27,14 @@ const PATTERNS: [RegExp, string][] = [
   [/^a web address starting with http:\/\/ or https:\/\/$/, 'một địa chỉ web bắt đầu bằng http:// hoặc https://'],
   [/^not a valid Vietnamese tax code/, 'mã số thuế không hợp lệ (10 chữ số, hoặc 10-3, với chữ số kiểm tra đúng)'],
   [/^wrong email or password$/, 'sai email hoặc mật khẩu'],
-  [/^an account with this email already exists/, 'email này đã có tài khoản: hãy đăng nhập hoặc đặt lại mật khẩu'],
   [/^this organisation is already on OpenTEX/, 'tổ chức này đã có trên OpenTEX: hãy đề nghị quản trị viên của tổ chức mời bạn'],
-  [/^this person already has an account on OpenTEX$/, 'người này đã có tài khoản trên OpenTEX'],
   [/^say why, so the owner knows what to change$/, 'hãy nêu lý do để đơn vị đăng tin biết cần sửa gì'],
   [/^an offer stays an offer and a demand a demand$/, 'tin chào bán không thể đổi thành tin nhu cầu và ngược lại'],
   [/^Too many attempts: try again in (\d+) minutes$/, 'Quá nhiều lần thử: hãy thử lại sau $1 phút'],
+  // issue 7: accounts
+  [/^This organisation is already on OpenTEX/, 'Tổ chức này đã có trên OpenTEX: hãy đề nghị quản trị viên của tổ chức mời bạn'],
+  [/^This email already has an account: sign in instead$/, 'Email này đã có tài khoản: hãy đăng nhập'],
+  [/^confirm that the registry matches the evidence given$/, 'hãy xác nhận rằng thông tin trong cơ sở dữ liệu quốc gia khớp với căn cứ đã nêu'],
 ];
 
 export function localiseError(message: string, lang: 'vi' | 'en'): string {

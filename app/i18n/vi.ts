@@ -343,6 +343,20 @@ export const vi = {
   'history.attach': "Đính kèm tệp",
   'org.revoke': "Thu hồi lời mời",
   'org.revoked': "Đã thu hồi lời mời.",
+  // issue 7: accounts
+  'signUp.sent': "Chúng tôi vừa gửi thư đến địa chỉ email bạn nhập. Hãy mở liên kết trong thư trong vòng 48 giờ để hoàn tất đăng ký. Nếu email này đã có tài khoản, thư sẽ hướng dẫn bạn đăng nhập.",
+  'signUp.evidence': "Căn cứ xác minh",
+  'signUp.evidenceLead': "Sàn đối chiếu mã số thuế với cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp trước khi xác minh tổ chức.",
+  'signUp.legalRepresentative': "Người đại diện theo pháp luật",
+  'signUp.registrationDocument': "Số giấy tờ thành lập",
+  'signUp.registrationDocumentHint': "Số giấy chứng nhận đăng ký doanh nghiệp, quyết định thành lập hoặc giấy chứng nhận đăng ký hoạt động khoa học và công nghệ.",
+  'signUp.confirmTitle': "Xác nhận đăng ký",
+  'signUp.confirmLead': "Tạo tài khoản {{email}} và hồ sơ của {{organisation}} trên OpenTEX.",
+  'signUp.confirm': "Xác nhận và tạo tài khoản",
+  'invitation.hasAccount': "Email {{email}} đã có tài khoản trên OpenTEX. Mỗi tài khoản thuộc về một tổ chức, nên không thể nhận lời mời tham gia {{organisation}} bằng email này; hãy đăng nhập, hoặc đề nghị người mời dùng một email khác.",
+  'curator.evidence': "Căn cứ",
+  'curator.noEvidence': "Không có căn cứ (tổ chức có sẵn)",
+  'curator.evidenceChecked': "Tôi đã tra mã số thuế trong cơ sở dữ liệu quốc gia: tên tổ chức và căn cứ khớp",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { listOrganisationsForCuration, verifyOrganisation } from '../services/curation.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { GroupErrors } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
   return formAction(values, async () => {
-    await verifyOrganisation(ctx, actor, String(values.organisationId));
+    await verifyOrganisation(ctx, actor, String(values.organisationId), values);
     return { ok: true as const };
   });
 }
@@ -33,6 +34,8 @@ export default function CuratorOrganisations() {
   const t = useT();
   const lang = useLang();
   const { organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failedFor = result && !result.ok ? result.values.organisationId : null;
   return (
     <section>
       <h1>{t('curator.organisations')}</h1>
@@ -42,6 +45,7 @@ export default function CuratorOrganisations() {
             <th scope="col">{t('auth.organisationName')}</th>
             <th scope="col">{t('org.type')}</th>
             <th scope="col">{t('auth.taxCode')}</th>
+            <th scope="col">{t('curator.evidence')}</th>
             <th scope="col">{t('filters.province')}</th>
             <th scope="col">{t('listing.verified')}</th>
           </tr>
@@ -52,6 +56,18 @@ export default function CuratorOrganisations() {
               <td><Link to={`/organisations/${o.slug}`}>{o.name}</Link></td>
               <td>{t(`org.type.${o.type}`)}</td>
               <td>{o.tax_code}</td>
+              <td>
+                {o.legal_representative || o.registration_document ? (
+                  <dl className="evidence">
+                    <dt>{t('signUp.legalRepresentative')}</dt>
+                    <dd>{o.legal_representative ?? '—'}</dd>
+                    <dt>{t('signUp.registrationDocument')}</dt>
+                    <dd>{o.registration_document ?? '—'}</dd>
+                  </dl>
+                ) : (
+                  t('curator.noEvidence')
+                )}
+              </td>
               <td>{provinceName(o.province_code, lang)}</td>
               <td>
                 {o.verified_at ? (
@@ -59,6 +75,10 @@ export default function CuratorOrganisations() {
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="organisationId" value={o.id} />
+                    <label>
+                      <input type="checkbox" name="evidenceChecked" value="yes" required /> {t('curator.evidenceChecked')}
+                    </label>
+                    {failedFor === o.id ? <GroupErrors errors={result && !result.ok ? result.fieldErrors.evidenceChecked : undefined} /> : null}
                     <button type="submit">{t('curator.verify')}</button>
                   </Form>
                 )}

@@ -1,20 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { developmentMailbox } from '../services/mail.server.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
+import { isLocalRequest } from '../web/local-request.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('mailbox.title') }));
+export const meta: MetaFunction = ({ matches }) => [...pageMeta(matches, (t) => ({ title: t('mailbox.title') })), { name: 'robots', content: 'noindex' }];
 
-// Only without SMTP: then no email leaves the machine, and this page is how a developer reads
-// them (the password reset works end to end on a fresh machine). With SMTP it does not exist.
-export async function loader({ context }: LoaderFunctionArgs) {
+// Live reset and invitation links: never cached, never sent on as a Referer.
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+
+// Off unless DEV_MAILBOX=true, and then only for requests from this machine (404 otherwise).
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
-  if (ctx.smtpConfigured) throw data({ error: 'Not found' }, { status: 404 });
-  const emails = await developmentMailbox(ctx);
-  return { emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, text: e.text, at: e.created_at.toISOString() })) };
+  return asPage(async () => {
+    const emails = await developmentMailbox(ctx, { fromThisMachine: isLocalRequest(context.clientIp, request.headers) });
+    return { emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, text: e.text, at: e.created_at.toISOString() })) };
+  });
 }
 
 export default function DevMailbox() {
@@ -37,5 +41,5 @@ export default function DevMailbox() {
 }
 
 function linkify(text: string) {
-  return text.split(/(https?:\/\/\S+)/g).map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part}>{part}</a> : part));
+  return text.split(/(https?:\/\/\S+)/g).map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part} rel="noreferrer">{part}</a> : part));
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { requestPasswordReset } from '../services/accounts.server.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
-import { useRootData, useT } from '../ui/use-t.js';
+import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
@@ -12,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ t
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    await requestPasswordReset(appContext(context), values);
+    await requestPasswordReset(appContext(context), values, { ip: context.clientIp });
     return { ok: true as const };
   });
 }
@@ -20,13 +20,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const t = useT();
   const result = useActionData<typeof action>();
-  const devMailbox = useRootData()?.devMailbox;
   if (result?.ok) {
     return (
       <section className="narrow">
         <h1>{t('auth.forgot')}</h1>
         <p className="notice" role="status">{t('auth.resetSent')}</p>
-        {devMailbox ? <p><a href="/dev/mailbox">{t('mailbox.title')}</a></p> : null}
       </section>
     );
   }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { commitSession } from '../auth/session.server.js';
 import { NotFoundError } from '../services/errors.js';
 import { acceptInvitation, findInvitation } from '../services/members.server.js';
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ t
 export async function loader({ params, context }: LoaderFunctionArgs) {
   try {
     const invitation = await findInvitation(appContext(context), params.token ?? '');
-    return { email: invitation.email, organisation: invitation.organisation_name, role: invitation.role };
+    return { email: invitation.email, organisation: invitation.organisation_name, role: invitation.role, hasAccount: invitation.email_has_account };
   } catch (error) {
     if (error instanceof NotFoundError) throw data({ error: 'This invitation has expired or was already used' }, { status: 404 });
     throw error;
@@ -36,6 +36,15 @@ export default function Invitation() {
   const invitation = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? {};
+  if (invitation.hasAccount) {
+    return (
+      <section className="narrow">
+        <h1>{t('invitation.title')}</h1>
+        <p className="notice" role="status">{t('invitation.hasAccount', { organisation: invitation.organisation, email: invitation.email })}</p>
+        <p><Link to="/login">{t('auth.signIn')}</Link></p>
+      </section>
+    );
+  }
   return (
     <section className="narrow">
       <h1>{t('invitation.title')}</h1>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
-import { commitSession, getActor } from '../auth/session.server.js';
+import { getActor } from '../auth/session.server.js';
 import { PROVINCES } from '../domain/provinces.js';
 import { signUp } from '../services/accounts.server.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
@@ -20,8 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return formAction(values, async () => {
-    const { token } = await signUp(appContext(context), values, { userAgent: request.headers.get('user-agent') });
-    return redirect('/my/listings', { headers: { 'Set-Cookie': await commitSession(request, token) } });
+    await signUp(appContext(context), values, { ip: context.clientIp });
+    return { ok: true as const };
   });
 }
 
@@ -29,6 +29,14 @@ export default function SignUp() {
   const t = useT();
   const lang = useLang();
   const result = useActionData<typeof action>();
+  if (result?.ok) {
+    return (
+      <section className="narrow">
+        <h1>{t('auth.signUp')}</h1>
+        <p className="notice" role="status">{t('signUp.sent')}</p>
+      </section>
+    );
+  }
   const errors = result?.fieldErrors ?? {};
   const v = result?.values;
   return (
@@ -78,6 +86,16 @@ export default function SignUp() {
           </Field>
           <Field name="description" label={t('auth.organisationDescription')} errors={errors.description}>
             <textarea {...inputProps('description', errors.description)} rows={3} maxLength={2000} defaultValue={kept(v, 'description')} />
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('signUp.evidence')}</legend>
+          <p className="hint">{t('signUp.evidenceLead')}</p>
+          <Field name="legalRepresentative" label={t('signUp.legalRepresentative')} errors={errors.legalRepresentative}>
+            <input {...inputProps('legalRepresentative', errors.legalRepresentative)} required maxLength={120} defaultValue={kept(v, 'legalRepresentative')} />
+          </Field>
+          <Field name="registrationDocument" label={t('signUp.registrationDocument')} errors={errors.registrationDocument} hint={t('signUp.registrationDocumentHint')}>
+            <input {...inputProps('registrationDocument', errors.registrationDocument, true)} required maxLength={100} defaultValue={kept(v, 'registrationDocument')} />
           </Field>
         </fieldset>
         <button type="submit">{t('auth.createAccount')}</button>

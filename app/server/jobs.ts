@@ -1,9 +1,10 @@
 // Background work on a PostgreSQL job queue (pg-boss): the search relay, email delivery, matching
-// of newly published listings, the daily digest and the hourly round (freshness, housekeeping).
+// of newly published listings, sign-up and password-reset emails, the daily digest and the
+// hourly round (freshness, housekeeping).
 import PgBoss from 'pg-boss';
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, Jobs } from '../context.server.js';
-import { purgeExpiredAccess } from '../services/accounts.server.js';
+import { handleAccountRequests, purgeExpiredAccess } from '../services/accounts.server.js';
 import { expireListings, sendExpiryReminders } from '../services/listing-expiry.server.js';
 import { deliverQueuedEmails, type SendEmail } from '../services/mail.server.js';
 import { computeMatches } from '../services/matching.server.js';
@@ -15,6 +16,7 @@ const MAIL_DELIVERY = 'mail-delivery';
 const FRESHNESS = 'listing-freshness';
 const PUBLISHED = 'listing-published';
 const DIGEST = 'daily-digest';
+const ACCOUNT_MAIL = 'account-mail';
 
 export interface JobRunner extends Jobs {
   stop(): Promise<void>;
@@ -24,7 +26,7 @@ export async function startJobs(options: {
   databaseUrl: string;
   /** The services' context; its `jobs` is this runner once started. */
   context: Omit<AppContext, 'jobs'>;
-  /** Null: email stays in the development mailbox. */
+  /** Null: email stays queued in the database (the development mailbox shows it). */
   sendEmail: SendEmail | null;
   onError?: (error: unknown) => void;
 }): Promise<JobRunner> {
@@ -32,7 +34,7 @@ export async function startJobs(options: {
   boss.on('error', (e) => options.onError?.(e));
   await boss.start();
   // "stately": at most one queued and one running — a burst of writes costs one run.
-  for (const name of [SEARCH_RELAY, MAIL_DELIVERY, FRESHNESS, DIGEST]) {
+  for (const name of [SEARCH_RELAY, MAIL_DELIVERY, FRESHNESS, DIGEST, ACCOUNT_MAIL]) {
     await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5 });
   }
   await boss.createQueue(PUBLISHED, { name: PUBLISHED, policy: 'standard', retryLimit: 5, retryDelay: 10 });
@@ -50,6 +52,10 @@ export async function startJobs(options: {
       // The relay first: matching searches the index, which must hold the new listing.
       await boss.send(PUBLISHED, { listingId }, { singletonKey: listingId, startAfter: 2 });
     },
+    async requestAccountMail() {
+      await boss.send(ACCOUNT_MAIL, {});
+      boss.notifyWorker(accountWorker);
+    },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, wait: true });
     },
@@ -61,6 +67,10 @@ export async function startJobs(options: {
   const send = options.sendEmail;
   const mailWorker = await boss.work(MAIL_DELIVERY, { pollingIntervalSeconds: 1 }, async () => {
     if (send) await deliverQueuedEmails(ctx, send);
+  });
+  // Sign-ups and reset requests wait as rows; a lost or failed run is caught up by the next one.
+  const accountWorker = await boss.work(ACCOUNT_MAIL, { pollingIntervalSeconds: 1 }, async () => {
+    await handleAccountRequests(ctx);
   });
   await boss.work<{ listingId: string }>(PUBLISHED, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
@@ -78,6 +88,7 @@ export async function startJobs(options: {
   });
   // Safety nets and timed work: whatever was left behind (a server down, a crash) is retried.
   await boss.schedule(SEARCH_RELAY, '* * * * *');
+  await boss.schedule(ACCOUNT_MAIL, '* * * * *');
   if (send) await boss.schedule(MAIL_DELIVERY, '*/5 * * * *');
   await boss.schedule(FRESHNESS, '7 * * * *');
   await boss.schedule(DIGEST, '0 7 * * *', undefined, { tz: 'Asia/Ho_Chi_Minh' });

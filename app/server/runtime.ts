@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/password.server.js';
 import { rematchAll } from '../services/matching.server.js';
 import { startEmbeddedServers } from './embedded-servers.js';
 import { startJobs, type JobRunner } from './jobs.js';
-import { smtpSender } from './mailer.js';
+import { logSender, smtpSender } from './mailer.js';
 
 export interface Market {
   context: AppContext;
@@ -82,13 +82,15 @@ export async function startMarket(
     });
     if (relayed?.relayed) log(`Indexed ${relayed.relayed} listing change(s) in Meilisearch`);
 
-    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null };
+    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null, devMailbox: config.devMailbox };
+    if (!config.smtp) log('No SMTP_URL: emails are printed to this log instead of being sent.');
+    if (config.devMailbox) log(`Development mailbox on (DEV_MAILBOX=true), for this machine only: http://localhost:${config.port}/dev/mailbox`);
     let jobs: JobRunner | null = null;
     if (options.jobs !== false) {
       jobs = await startJobs({
         databaseUrl,
         context: base,
-        sendEmail: config.smtp ? smtpSender(config.smtp) : null,
+        sendEmail: config.smtp ? smtpSender(config.smtp) : logSender(log),
         onError: (e) => {
           // Connections closing while we shut down are expected, not news.
           if (!stopping) log(`Job queue: ${String(e)}`);
@@ -99,7 +101,7 @@ export async function startMarket(
     }
     const context: AppContext = {
       ...base,
-      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {} },
+      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
     };
     if (freshlySeeded) await matchWithProgress(context, log);
     return { context, databaseUrl, meiliHost, stop: stopAll };

@@ -2,7 +2,7 @@
 // a person understands; anything else is unexpected and reaches the error boundary.
 
 export class NotFoundError extends Error {
-  constructor(readonly entity: 'listing' | 'organisation' | 'invitation' | 'user', readonly id: string) {
+  constructor(readonly entity: 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page', readonly id: string) {
     super(`${entity} ${id} not found`);
     this.name = 'NotFoundError';
   }

@@ -1,8 +1,11 @@
-// Email goes into the `emails` table in the caller's transaction; a job sends it through SMTP
-// when SMTP is configured, otherwise it stays readable in the development mailbox (/dev/mailbox).
+// Email goes into the `emails` table in the caller's transaction; a job sends it through SMTP,
+// or without SMTP prints it to the server's log. The development mailbox (/dev/mailbox) shows
+// them too, but only when switched on (DEV_MAILBOX=true) and only to this machine: its reset and
+// invitation links open accounts (docs/decisions/009-*).
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../context.server.js';
+import { NotFoundError } from './errors.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -16,7 +19,9 @@ export async function queueEmail(db: Executor, email: Email): Promise<void> {
   await db.insertInto('emails').values(email).execute();
 }
 
-export async function developmentMailbox(ctx: AppContext, limit = 50) {
+/** The latest emails, for a developer at this machine; nobody else learns the page exists. */
+export async function developmentMailbox(ctx: AppContext, request: { fromThisMachine: boolean }, limit = 50) {
+  if (!ctx.devMailbox || ctx.smtpConfigured || !request.fromThisMachine) throw new NotFoundError('page', '/dev/mailbox');
   return ctx.db
     .selectFrom('emails')
     .select(['id', 'to', 'subject', 'text', 'created_at', 'sent_at'])

@@ -47,9 +47,8 @@ export async function listMembers(ctx: AppContext, actor: Actor) {
 export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
   requireAdmin(actor);
   const v = parse(inviteSchema, input);
-  if (await ctx.db.selectFrom('users').select('id').where('email', '=', v.email).executeTakeFirst()) {
-    throw new InvalidInputError({ email: ['this person already has an account on OpenTEX'] });
-  }
+  // Whether the email already has an account is not the inviter's to learn: the invitation is
+  // sent either way, and its page tells the email's owner (acceptInvitation refuses it then).
   const { token, hash } = newToken();
   await ctx.db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
@@ -69,11 +68,18 @@ export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown
   await ctx.jobs.requestMailDelivery().catch(() => {});
 }
 
+/** The invitation behind a link; only its holder learns whether the email already has an account. */
 export async function findInvitation(ctx: AppContext, token: string) {
   const row = await ctx.db
     .selectFrom('invitations as i')
     .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .select(['i.id', 'i.email', 'i.role', 'o.name as organisation_name'])
+    .select((eb) => [
+      'i.id',
+      'i.email',
+      'i.role',
+      'o.name as organisation_name',
+      eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.email', '=', 'i.email')).as('email_has_account'),
+    ])
     .where('i.token_hash', '=', hashToken(token))
     .where('i.accepted_at', 'is', null)
     .where('i.expires_at', '>', ctx.clock())

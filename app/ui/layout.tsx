@@ -88,7 +88,6 @@ export function SiteFooter() {
       <p>{t('footer.text')}</p>
       <p>
         <a href="/api/v1/health">API</a>
-        {useRootData()?.devMailbox ? <> · <Link to="/dev/mailbox">{t('mailbox.title')}</Link></> : null}
       </p>
     </footer>
   );

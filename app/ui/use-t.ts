@@ -4,7 +4,6 @@ import { DEFAULT_LANG, translator, type Lang, type Translate } from '../i18n/ind
 export interface RootData {
   lang: Lang;
   user: { name: string; curator: boolean; orgAdmin: boolean; unread: number } | null;
-  devMailbox: boolean;
 }
 
 export function useRootData(): RootData | undefined {

@@ -124,9 +124,10 @@ describe('form actions', () => {
   it('verify an organisation: only curators', async () => {
     const org = await market.db.selectFrom('organisations').select('id').where('slug', '=', otherOrgSlug).executeTakeFirstOrThrow();
     for (const who of ['other', 'member', 'admin'] as Who[]) {
-      expect((await call(who, 'POST', '/curator/organisations', { organisationId: org.id })).status, who).toBe(403);
+      expect((await call(who, 'POST', '/curator/organisations', { organisationId: org.id, evidenceChecked: 'yes' })).status, who).toBe(403);
     }
-    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id })).status).toBe(200);
+    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id })).status).toBe(400);
+    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id, evidenceChecked: 'yes' })).status).toBe(200);
   });
 
   it('invite a member: only an admin of the organisation', async () => {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { AppContext } from '../../app/context.server.js';
+import { handleAccountRequests } from '../../app/services/accounts.server.js';
 import { computeMatches } from '../../app/services/matching.server.js';
 import { alertSavedSearches } from '../../app/services/saved-searches.server.js';
 import { createDb, type Database } from '../../db/connection.js';
@@ -20,7 +21,7 @@ export interface TestMarket {
   close(): Promise<void>;
 }
 
-export async function createTestMarket(options: { clock?: () => Date } = {}): Promise<TestMarket> {
+export async function createTestMarket(options: { clock?: () => Date; devMailbox?: boolean } = {}): Promise<TestMarket> {
   const id = randomBytes(5).toString('hex');
   const admin = inject('pgAdminUrl');
   const name = `t_${id}`;
@@ -37,6 +38,7 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
     clock: options.clock ?? (() => new Date()),
     publicUrl: 'http://opentex.test',
     smtpConfigured: false,
+    devMailbox: options.devMailbox ?? false,
     // The relay runs in-process right away, where the app would queue it on pg-boss.
     jobs: {
       requestSearchRelay: relay,
@@ -45,6 +47,10 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
         await relay();
         await computeMatches(ctx, listingId);
         await alertSavedSearches(ctx, listingId);
+      },
+      // Sign-up and reset emails are written at once; they stay in the `emails` table for tests to read.
+      requestAccountMail: async () => {
+        await handleAccountRequests(ctx);
       },
     },
   };
