@@ -1,7 +1,7 @@
 // Email goes into the `emails` table in the caller's transaction; a job sends it through SMTP,
 // or without SMTP prints it to the server's log. The development mailbox (/dev/mailbox) shows
 // them too, but only when switched on (DEV_MAILBOX=true) and only to this machine: its reset and
-// invitation links open accounts (docs/decisions/009-*).
+// invitation links open accounts (docs/decisions/010-account-emails-and-limits.md).
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../context.server.js';
