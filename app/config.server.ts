@@ -18,6 +18,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('OpenTEX <no-reply@opentex.local>'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  MATCHING_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  SEARCH_CHECK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
 });
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   /** SMTP server for email; null keeps email in the development mailbox. */
   smtp: { url: string; from: string } | null;
   stripe: { secretKey: string; webhookSecret: string } | null;
+  /** How often the matching sweep and the search index check run. */
+  searchJobs: { matchingSweepMinutes: number; searchCheckMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
         : null,
+    searchJobs: { matchingSweepMinutes: e.MATCHING_SWEEP_MINUTES, searchCheckMinutes: e.SEARCH_CHECK_MINUTES },
   };
 }

@@ -105,6 +105,8 @@ export async function startMarket(
         databaseUrl,
         context: base,
         sendEmail: config.smtp ? smtpSender(config.smtp) : null,
+        log,
+        intervals: config.searchJobs,
         onError: (e) => {
           // Connections closing while we shut down are expected, not news.
           if (!stopping) log(`Job queue: ${String(e)}`);

@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { AppContext } from '../../app/context.server.js';
-import { computeMatches } from '../../app/services/matching.server.js';
-import { alertSavedSearches } from '../../app/services/saved-searches.server.js';
+import { matchPublishedListing } from '../../app/services/matching-runs.server.js';
 import { createDb, type Database } from '../../db/connection.js';
 import { dropDatabase, ensureDatabase } from '../../db/create-database.js';
 import { createSearch, type Search } from '../../search/client.js';
@@ -42,9 +41,7 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
       requestSearchRelay: relay,
       requestMailDelivery: async () => {},
       requestMatching: async (listingId) => {
-        await relay();
-        await computeMatches(ctx, listingId);
-        await alertSavedSearches(ctx, listingId);
+        await matchPublishedListing(ctx, listingId);
       },
     },
   };
