@@ -27,8 +27,9 @@ export async function createTestMarket(options: { clock?: () => Date } = {}): Pr
   const databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
   const db = createDb(databaseUrl, { max: 5 });
   const search = createSearch({ host: inject('meiliHost'), apiKey: inject('meiliKey'), indexName: `listings_${id}`, timeoutMs: 5000 });
+  // Through ctx.search, so a test that swaps the search client (an outage) reaches the relay too.
   const relay = async () => {
-    await relayOutbox(db, search);
+    await relayOutbox(ctx.db, ctx.search);
   };
   const ctx: AppContext = {
     db,
