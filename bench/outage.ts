@@ -331,6 +331,10 @@ function print(report: {
   console.log('Database-vs-index checks (the periodic job):');
   console.log('  after restore   public  indexed  missing  stale  extra  in flight  requeued  deleted  error');
   for (const c of report.indexChecks) {
+    if (c.error) {
+      console.log(`  ${`${c.secondsAfterRestore} s`.padStart(13)} ${'–'.padStart(8)} ${'–'.padStart(8)} ${'–'.padStart(8)} ${'–'.padStart(6)} ${'–'.padStart(6)} ${'–'.padStart(10)} ${'–'.padStart(9)} ${'–'.padStart(8)}  ${c.error}`);
+      continue;
+    }
     console.log(
       `  ${`${c.secondsAfterRestore} s`.padStart(13)} ${String(c.publicListings).padStart(8)} ${String(c.indexedDocuments).padStart(8)} ${String(c.missing).padStart(8)} ` +
         `${String(c.stale).padStart(6)} ${String(c.extra).padStart(6)} ${String(c.inFlight).padStart(10)} ${String(c.requeued).padStart(9)} ${String(c.deleted).padStart(8)}  ${c.error ?? ''}`,

@@ -63,8 +63,9 @@ export interface SweepResult {
 /**
  * The sweep (a scheduled job): matches the published listings that no run has matched since
  * their publication or last change, whatever happened to their own job. Listings changed in the
- * last `graceSeconds` are left to their own job. Stops at the first failure (Meilisearch still
- * down): the next sweep goes on.
+ * last `graceSeconds` are left to their own job. A listing that fails is passed over; three
+ * failures in a row (Meilisearch still down) stop the sweep; either way it then fails, and the
+ * next sweep goes on.
  */
 export async function sweepMatching(ctx: AppContext, options: { graceSeconds?: number; limit?: number } = {}): Promise<SweepResult> {
   const olderThan = new Date(ctx.clock().getTime() - (options.graceSeconds ?? 60) * 1000);
@@ -72,8 +73,18 @@ export async function sweepMatching(ctx: AppContext, options: { graceSeconds?: n
   if (due.length === 0) return { due: 0, matched: 0 };
   await relayOutbox(ctx.db, ctx.search);
   let matched = 0;
+  let failedInARow = 0;
+  let lastError: unknown = null;
   for (const { id } of due) {
-    if ((await runMatching(ctx, id)) === 'matched') matched += 1;
+    try {
+      if ((await runMatching(ctx, id)) === 'matched') matched += 1;
+      failedInARow = 0;
+    } catch (error) {
+      // One listing that fails must not hold back the others; several in a row mean an outage.
+      lastError = error;
+      if (++failedInARow === 3) break;
+    }
   }
+  if (lastError !== null) throw lastError;
   return { due: due.length, matched };
 }
