@@ -47,6 +47,10 @@ export async function alertSavedSearches(ctx: AppContext, listingId: string): Pr
     .selectFrom('saved_searches as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.name', 's.query', 'u.id as user_id', 'u.email', 'u.organisation_id'])
+    // Searches already told of this listing are not asked again (the insert below still decides).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('saved_search_alerts as a').select('a.listing_id').whereRef('a.saved_search_id', '=', 's.id').where('a.listing_id', '=', listingId))),
+    )
     .execute();
   let alerted = 0;
   for (const s of searches) {
