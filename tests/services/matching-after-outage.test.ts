@@ -1,7 +1,9 @@
 // Finding 3 and 17b of issue 7: matching survives a Meilisearch outage of any length (the sweep
 // matches what the failed jobs left), and a saved search hears of a listing once, whatever
 // retries or renewals follow.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobs } from '../../app/server/jobs.js';
 import type { Actor } from '../../app/domain/actor.js';
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
 import { countListingsAwaitingMatching, runMatching, sweepMatching } from '../../app/services/matching-runs.server.js';
@@ -115,5 +117,24 @@ describe('a saved search', () => {
     expect(await savedSearchHits()).toHaveLength(1);
     const labNews = (await listNotifications(market.ctx, people.lab!)).filter((n) => n.kind === 'new_match');
     expect(labNews).toHaveLength(1);
+  });
+});
+
+describe('the matching job on the real queue', () => {
+  it('retries with exponential backoff for hours, and the sweep and the index check are scheduled', async () => {
+    const jobs = await startJobs({ databaseUrl: market.databaseUrl, context: market.ctx, sendEmail: null, intervals: { matchingSweepMinutes: 5, searchCheckMinutes: 7 } });
+    try {
+      const queue = await sql<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>`
+        select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = 'listing-published'`.execute(market.db);
+      const { retry_limit: limit, retry_delay: delay, retry_backoff: backoff } = queue.rows[0]!;
+      expect(backoff).toBe(true);
+      // pg-boss waits at least delay × 2^n before retry n (n from 0): the least time it keeps trying.
+      const leastSeconds = Array.from({ length: limit }, (_, n) => delay * 2 ** n).reduce((a, b) => a + b, 0);
+      expect(leastSeconds / 3600).toBeGreaterThan(10);
+      const schedules = await sql<{ name: string; cron: string }>`select name, cron from pgboss.schedule order by name`.execute(market.db);
+      expect(schedules.rows).toEqual(expect.arrayContaining([{ name: 'matching-sweep', cron: '*/5 * * * *' }, { name: 'search-index-check', cron: '*/7 * * * *' }]));
+    } finally {
+      await jobs.stop();
+    }
   });
 });
