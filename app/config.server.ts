@@ -19,6 +19,8 @@ const schema = z.object({
   DEV_MAILBOX: z.enum(['true', 'false']).default('false'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  MATCHING_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  SEARCH_CHECK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
 });
 
 export interface Config {
@@ -44,6 +46,8 @@ export interface Config {
    */
   devMailbox: boolean;
   stripe: { secretKey: string; webhookSecret: string } | null;
+  /** How often the matching sweep and the search index check run. */
+  searchJobs: { matchingSweepMinutes: number; searchCheckMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
         : null,
+    searchJobs: { matchingSweepMinutes: e.MATCHING_SWEEP_MINUTES, searchCheckMinutes: e.SEARCH_CHECK_MINUTES },
   };
 }

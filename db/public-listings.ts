@@ -13,7 +13,7 @@ export function publicListingRows(db: Database) {
       'l.id', 'l.kind', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords',
       'l.sectors', 'l.trl', 'l.ip_status', 'l.transfer_modes', 'l.price_min', 'l.price_max',
       'l.price_negotiable', 'l.province_code', 'l.language', 'l.anonymous', 'l.featured',
-      'l.published_at', 'l.confirmed_active_at', 'l.expires_at',
+      'l.published_at', 'l.confirmed_active_at', 'l.expires_at', 'l.version',
       'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name',
       'o.type as organisation_type', 'o.verified_at as organisation_verified_at',
     ]);

@@ -229,6 +229,34 @@ export interface AttachmentTable {
   created_at: CreatedAt;
 }
 
+export interface MatchingRunTable {
+  listing_id: string;
+  listing_version: number;
+  completed_at: Timestamp;
+  matches: number;
+  alerts: number;
+}
+
+export interface SavedSearchAlertTable {
+  saved_search_id: string;
+  listing_id: string;
+  alerted_at: Timestamp;
+}
+
+export interface SearchIndexCheckTable {
+  id: Generated<string>;
+  checked_at: Timestamp;
+  public_listings: number;
+  indexed_documents: number;
+  missing: number;
+  stale: number;
+  extra: number;
+  in_flight: number;
+  requeued: number;
+  deleted: number;
+  error: string | null;
+}
+
 export interface DB {
   provinces: ProvinceTable;
   organisations: OrganisationTable;
@@ -247,6 +275,9 @@ export interface DB {
   matches: MatchTable;
   saved_searches: SavedSearchTable;
   attachments: AttachmentTable;
+  matching_runs: MatchingRunTable;
+  saved_search_alerts: SavedSearchAlertTable;
+  search_index_checks: SearchIndexCheckTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -28,6 +28,8 @@ export interface ListingDocument {
   featured: boolean;
   published_at: number;
   confirmed_active_at: number | null;
+  /** The listing's version when this document was built: the index check compares it. */
+  version: number;
 }
 
 /** Listings by id, as documents; ids of listings that are not public come back in `remove`. */
@@ -69,6 +71,7 @@ export function toListingDocument(row: PublicListingRow): ListingDocument {
     featured: row.featured,
     published_at: toSeconds(row.published_at) ?? 0,
     confirmed_active_at: toSeconds(row.confirmed_active_at),
+    version: row.version,
   };
 }
 

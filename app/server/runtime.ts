@@ -91,6 +91,8 @@ export async function startMarket(
         databaseUrl,
         context: base,
         sendEmail: config.smtp ? smtpSender(config.smtp) : logSender(log),
+        log,
+        intervals: config.searchJobs,
         onError: (e) => {
           // Connections closing while we shut down are expected, not news.
           if (!stopping) log(`Job queue: ${String(e)}`);

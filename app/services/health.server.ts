@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { countPendingOutbox } from '../../db/outbox.js';
 import type { AppContext } from '../context.server.js';
+import { countListingsAwaitingMatching } from './matching-runs.server.js';
+import { lastSearchIndexCheck, type SearchIndexCheck } from './search-index-check.server.js';
 
 export interface Health {
   ok: boolean;
@@ -8,6 +10,10 @@ export interface Health {
   meilisearch: { ok: boolean; error?: string };
   /** Listing changes waiting to reach the search index. */
   pendingIndexUpdates: number | null;
+  /** The last comparison of PostgreSQL with the index, and what it repaired (null: none yet). */
+  lastIndexCheck: SearchIndexCheck | null;
+  /** Published listings whose current version no matching run has completed yet. */
+  listingsAwaitingMatching: number | null;
 }
 
 export async function checkHealth(ctx: AppContext): Promise<Health> {
@@ -20,7 +26,9 @@ export async function checkHealth(ctx: AppContext): Promise<Health> {
     .then(() => ({ ok: true }))
     .catch((e: unknown) => ({ ok: false, error: message(e) }));
   const pendingIndexUpdates = postgres.ok ? await countPendingOutbox(ctx.db).catch(() => null) : null;
-  return { ok: postgres.ok && meilisearch.ok, postgres, meilisearch, pendingIndexUpdates };
+  const lastIndexCheck = postgres.ok ? await lastSearchIndexCheck(ctx).catch(() => null) : null;
+  const listingsAwaitingMatching = postgres.ok ? await countListingsAwaitingMatching(ctx).catch(() => null) : null;
+  return { ok: postgres.ok && meilisearch.ok, postgres, meilisearch, pendingIndexUpdates, lastIndexCheck, listingsAwaitingMatching };
 }
 
 function message(e: unknown): string {

@@ -194,15 +194,28 @@ export async function organisationMatches(ctx: AppContext, actor: Actor, limit =
   });
 }
 
-/** Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`. */
+/**
+ * Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`.
+ * Nothing is announced; each listing's run is recorded, so the sweep leaves them be.
+ */
 export async function rematchAll(ctx: AppContext, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const ids = (await ctx.db.selectFrom('listings').select('id').where('status', '=', 'published').where('kind', '=', 'demand').orderBy('id').execute()).map((r) => r.id);
-  const offers = (await ctx.db.selectFrom('listings').select('id').where('status', '=', 'published').where('kind', '=', 'offer').orderBy('id').execute()).map((r) => r.id);
-  const all = [...ids, ...offers];
+  const published = (kind: 'demand' | 'offer') =>
+    ctx.db.selectFrom('listings').select(['id', 'version']).where('status', '=', 'published').where('kind', '=', kind).orderBy('id').execute();
+  const all = [...(await published('demand')), ...(await published('offer'))];
   let done = 0;
-  for (const id of all) {
-    await computeMatches(ctx, id, { announce: false });
+  for (const { id, version } of all) {
+    const { stored } = await computeMatches(ctx, id, { announce: false });
+    await recordMatchingRun(ctx, { listingId: id, version, matches: stored, alerts: 0 });
     onProgress?.(++done, all.length);
   }
   return all.length;
+}
+
+/** A completed matching run of one version of a listing (see matching-runs.server.ts). */
+export async function recordMatchingRun(ctx: AppContext, run: { listingId: string; version: number; matches: number; alerts: number }): Promise<void> {
+  await ctx.db
+    .insertInto('matching_runs')
+    .values({ listing_id: run.listingId, listing_version: run.version, completed_at: ctx.clock(), matches: run.matches, alerts: run.alerts })
+    .onConflict((oc) => oc.columns(['listing_id', 'listing_version']).doUpdateSet({ completed_at: ctx.clock(), matches: run.matches }))
+    .execute();
 }

@@ -35,7 +35,11 @@ export async function deleteSavedSearch(ctx: AppContext, actor: Actor, id: strin
   if (Number(result.numDeletedRows) === 0) throw new NotFoundError('listing', id);
 }
 
-/** After a listing is published: tell the owner of every saved search it meets. */
+/**
+ * After a listing is published: tell the owner of every saved search it meets, once. The alert is
+ * recorded per (saved search, listing) with its notification, so a retried job or a renewal
+ * never alerts twice.
+ */
 export async function alertSavedSearches(ctx: AppContext, listingId: string): Promise<number> {
   const listing = await ctx.db.selectFrom('listings').select(['title', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
   if (!listing || listing.status !== 'published') return 0;
@@ -43,6 +47,10 @@ export async function alertSavedSearches(ctx: AppContext, listingId: string): Pr
     .selectFrom('saved_searches as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.name', 's.query', 'u.id as user_id', 'u.email', 'u.organisation_id'])
+    // Searches already told of this listing are not asked again (the insert below still decides).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('saved_search_alerts as a').select('a.listing_id').whereRef('a.saved_search_id', '=', 's.id').where('a.listing_id', '=', listingId))),
+    )
     .execute();
   let alerted = 0;
   for (const s of searches) {
@@ -50,8 +58,18 @@ export async function alertSavedSearches(ctx: AppContext, listingId: string): Pr
     const query = parseListingQuery(new URLSearchParams(s.query));
     const { cards } = await searchListingsInIndex(ctx.search, { ...query, page: 1, perPage: 1 }, { facets: false, extraFilter: [`id = "${listingId}"`] });
     if (cards.length === 0) continue;
-    await notifyUser(ctx, ctx.db, { id: s.user_id, email: s.email }, { kind: 'saved_search_hit', params: { name: s.name, title: listing.title }, link: `/listings/${listingId}` });
-    alerted += 1;
+    const first = await ctx.db.transaction().execute(async (trx) => {
+      const recorded = await trx
+        .insertInto('saved_search_alerts')
+        .values({ saved_search_id: s.id, listing_id: listingId, alerted_at: ctx.clock() })
+        .onConflict((oc) => oc.columns(['saved_search_id', 'listing_id']).doNothing())
+        .returning('listing_id')
+        .executeTakeFirst();
+      if (!recorded) return false;
+      await notifyUser(ctx, trx, { id: s.user_id, email: s.email }, { kind: 'saved_search_hit', params: { name: s.name, title: listing.title }, link: `/listings/${listingId}` });
+      return true;
+    });
+    if (first) alerted += 1;
   }
   return alerted;
 }

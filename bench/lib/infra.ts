@@ -16,6 +16,8 @@ export interface BenchInfra {
   indexName: string;
   /** Where the embedded servers keep their data, or null when both are external. */
   dataDir: string | null;
+  /** The embedded Meilisearch, to stop and start again on the same data (null when external). */
+  embeddedMeili: { stop(): Promise<void>; start(): Promise<void> } | null;
   describe: string[];
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startInfra(log: (m: string) => void): Promise<BenchInfra> 
     let meiliHost = process.env.BENCH_MEILI_HOST;
     let meiliKey = process.env.BENCH_MEILI_MASTER_KEY ?? '';
     const indexName = `bench_listings_${process.pid}`;
+    let embeddedMeili: BenchInfra['embeddedMeili'] = null;
     if (meiliHost) {
       describe.push(`Meilisearch: BENCH_MEILI_HOST ${meiliHost}, index ${indexName} (deleted at the end)`);
       const [host, key] = [meiliHost, meiliKey];
@@ -75,9 +78,19 @@ export async function startInfra(log: (m: string) => void): Promise<BenchInfra> 
       usedDir = true;
       meiliKey = randomBytes(16).toString('hex');
       log(`Starting embedded Meilisearch on port ${port} (${path.relative(process.cwd(), dataDir)}/meili)…`);
-      const meili = await startEmbeddedMeilisearch({ dataDir: path.join(dataDir, 'meili'), port, masterKey: meiliKey });
-      stops.push(() => meili.stop());
+      const options = { dataDir: path.join(dataDir, 'meili'), port, masterKey: meiliKey };
+      let meili: Awaited<ReturnType<typeof startEmbeddedMeilisearch>> | null = await startEmbeddedMeilisearch(options);
+      stops.push(async () => meili?.stop());
       meiliHost = meili.host;
+      embeddedMeili = {
+        async stop() {
+          await meili?.stop();
+          meili = null;
+        },
+        async start() {
+          meili ??= await startEmbeddedMeilisearch(options);
+        },
+      };
       describe.push(`Meilisearch: embedded, port ${port}`);
     }
     return {
@@ -86,6 +99,7 @@ export async function startInfra(log: (m: string) => void): Promise<BenchInfra> 
       meiliKey,
       indexName,
       dataDir: usedDir ? dataDir : null,
+      embeddedMeili,
       describe,
       stop,
     };

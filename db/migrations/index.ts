@@ -6,6 +6,7 @@ import * as accounts from './2026_11_22_000002_accounts_and_curation.js';
 import * as matches from './2026_11_22_000003_matches_and_saved_searches.js';
 import * as attachments from './2026_11_22_000004_attachments.js';
 import * as accountsHardening from './2026_11_28_000001_accounts_hardening.js';
+import * as searchReliability from './2026_11_28_000002_search_reliability.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000003_matches_and_saved_searches': matches,
   '2026_11_22_000004_attachments': attachments,
   '2026_11_28_000001_accounts_hardening': accountsHardening,
+  '2026_11_28_000002_search_reliability': searchReliability,
 };

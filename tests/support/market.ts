@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { AppContext } from '../../app/context.server.js';
 import { handleAccountRequests } from '../../app/services/accounts.server.js';
-import { computeMatches } from '../../app/services/matching.server.js';
-import { alertSavedSearches } from '../../app/services/saved-searches.server.js';
+import { matchPublishedListing } from '../../app/services/matching-runs.server.js';
 import { createDb, type Database } from '../../db/connection.js';
 import { dropDatabase, ensureDatabase } from '../../db/create-database.js';
 import { createSearch, type Search } from '../../search/client.js';
@@ -29,8 +28,9 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
   const databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
   const db = createDb(databaseUrl, { max: 5 });
   const search = createSearch({ host: inject('meiliHost'), apiKey: inject('meiliKey'), indexName: `listings_${id}`, timeoutMs: 5000 });
+  // Through ctx.search, so a test that swaps the search client (an outage) reaches the relay too.
   const relay = async () => {
-    await relayOutbox(db, search);
+    await relayOutbox(ctx.db, ctx.search);
   };
   const ctx: AppContext = {
     db,
@@ -44,9 +44,7 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
       requestSearchRelay: relay,
       requestMailDelivery: async () => {},
       requestMatching: async (listingId) => {
-        await relay();
-        await computeMatches(ctx, listingId);
-        await alertSavedSearches(ctx, listingId);
+        await matchPublishedListing(ctx, listingId);
       },
       // Sign-up and reset emails are written at once; they stay in the `emails` table for tests to read.
       requestAccountMail: async () => {
