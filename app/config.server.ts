@@ -18,6 +18,10 @@ const schema = z.object({
   MAIL_FROM: z.string().default('OpenTEX <no-reply@opentex.local>'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'true, false, a number of proxies, or addresses/subnets separated by commas')
+    .default('false'),
 });
 
 export interface Config {
@@ -38,6 +42,12 @@ export interface Config {
   /** SMTP server for email; null keeps email in the development mailbox. */
   smtp: { url: string; from: string } | null;
   stripe: { secretKey: string; webhookSecret: string } | null;
+  /**
+   * Which proxies in front of us to believe about the client's address and protocol
+   * (X-Forwarded-For/-Proto), as Express's `trust proxy`: false (none, the default), true
+   * (any), a number of hops, or addresses/subnets such as `loopback, 10.0.0.0/8`.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +77,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
         : null,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim());
 }

@@ -344,4 +344,8 @@ export const en: Record<MessageKey, string> = {
   'history.attach': "File attached",
   'org.revoke': "Withdraw invitation",
   'org.revoked': "Invitation withdrawn.",
+  // issue 7: edge
+  'error.tooLarge.title': 'What was sent is too large',
+  'error.tooLarge.text': 'The form or request is over the 1 MB limit (attachments: 5 MB at most). Shorten it and send it again.',
+  'error.unreadableForm': 'The form data could not be read (cut short or malformed). Reload the page and send it again.',
 };

@@ -343,6 +343,10 @@ export const vi = {
   'history.attach': "Đính kèm tệp",
   'org.revoke': "Thu hồi lời mời",
   'org.revoked': "Đã thu hồi lời mời.",
+  // issue 7: edge
+  'error.tooLarge.title': 'Dữ liệu gửi lên quá lớn',
+  'error.tooLarge.text': 'Biểu mẫu hoặc yêu cầu vượt quá giới hạn 1 MB (tệp đính kèm: tối đa 5 MB). Hãy rút gọn nội dung rồi gửi lại.',
+  'error.unreadableForm': 'Không đọc được dữ liệu biểu mẫu (bị cắt ngang hoặc sai định dạng). Hãy tải lại trang và gửi lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

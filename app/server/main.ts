@@ -9,7 +9,7 @@ const log = (m: string) => console.log(`[opentex] ${m}`);
 async function main() {
   const config = readConfig();
   const market = await startMarket(config, { log });
-  const app = await createHttpApp(market.context, 'build/index.js');
+  const app = await createHttpApp(market.context, 'build/index.js', { trustProxy: config.trustProxy });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });

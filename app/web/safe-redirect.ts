@@ -5,7 +5,7 @@
 const BASE = 'http://opentex.invalid';
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
 
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+export function safeRedirect(to: unknown, fallback = '/'): string {
   if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback;
   if (CONTROL_OR_BACKSLASH.test(to)) return fallback;
   const path = to.split(/[?#]/, 1)[0]!;
