@@ -4,7 +4,9 @@ import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { addAttachment, removeAttachment } from '../services/attachments.server.js';
 import { InvalidInputError, NotFoundError } from '../services/errors.js';
-import { BodyTooLargeError } from '../web/body.server.js';
+import { translator } from '../i18n/index.js';
+import { getLanguage } from '../i18n/language.server.js';
+import { BodyTooLargeError, UnreadableBodyError } from '../web/body.server.js';
 import { appContext } from '../web/context.server.js';
 import { readUploadForm } from '../web/upload.server.js';
 
@@ -25,7 +27,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await addAttachment(ctx, actor, id, { ...file, confidential: values.confidential === 'on' });
     return redirect(`${back}?attachment=added`);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return redirect(`${back}?attachment=too_large`);
+    if (error instanceof BodyTooLargeError) return redirect(`${back}?attachment=too_large`, { headers: { Connection: 'close' } });
+    if (error instanceof UnreadableBodyError) {
+      const text = translator(await getLanguage(request))('error.unreadableForm');
+      return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
     if (error instanceof InvalidInputError) return redirect(`${back}?attachment=refused`);
     if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
     throw error;

@@ -41,7 +41,9 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
+      // Not cancel(): that destroys the socket before the 413 is sent. The answer closes the
+      // connection instead, and the rest is never read.
+      reader.releaseLock();
       throw new BodyTooLargeError(limit);
     }
     chunks.push(value);

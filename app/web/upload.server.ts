@@ -2,7 +2,7 @@
 // names are cleaned like any text a person sends: no control or bidirectional characters.
 import { cleanText } from '../domain/text.js';
 import { BodyTooLargeError, MAX_UPLOAD_BODY_BYTES, readFormData } from './body.server.js';
-import { bodyErrorForPage, formValues, type FormValues } from './forms.server.js';
+import { formValues, type FormValues } from './forms.server.js';
 
 export interface UploadedFile {
   name: string;
@@ -18,12 +18,10 @@ export interface UploadForm {
 
 /**
  * The fields and files of a multipart form. A file over `maxFileBytes`, or a body over the
- * upload cap, is a BodyTooLargeError for the route to explain; an unreadable body is a 400.
+ * upload cap, is a BodyTooLargeError; an unreadable body an UnreadableBodyError.
  */
 export async function readUploadForm(request: Request, options: { maxFileBytes: number }): Promise<UploadForm> {
-  const form = await readFormData(request, MAX_UPLOAD_BODY_BYTES).catch((error: unknown) => {
-    throw error instanceof BodyTooLargeError ? error : bodyErrorForPage(error);
-  });
+  const form = await readFormData(request, MAX_UPLOAD_BODY_BYTES);
   const files: Record<string, UploadedFile> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === 'string' || key in files) continue;
