@@ -348,4 +348,5 @@ export const en: Record<MessageKey, string> = {
   'error.tooLarge.title': 'What was sent is too large',
   'error.tooLarge.text': 'The form or request is over the 1 MB limit (attachments: 5 MB at most). Shorten it and send it again.',
   'error.unreadableForm': 'The form data could not be read (cut short or malformed). Reload the page and send it again.',
+  'error.badPath': 'The address contains characters that are not allowed.',
 };

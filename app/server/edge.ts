@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { en } from '../i18n/en.js';
-import { vi } from '../i18n/vi.js';
+import { vi, type MessageKey } from '../i18n/vi.js';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '../web/body.server.js';
 import { BODY_TOO_LARGE_MESSAGE } from '../web/api.server.js';
 
@@ -54,17 +54,31 @@ export function refuseOversizedBodies(req: Request, res: Response, next: NextFun
     res.json({ error: BODY_TOO_LARGE_MESSAGE });
     return;
   }
-  res.type('html').send(tooLargePage());
+  res.type('html').send(edgePage(413, 'error.tooLarge.title', 'error.tooLarge.text'));
+}
+
+/**
+ * No route takes a control character in its path (slugs, ids and tokens are printable), and
+ * PostgreSQL refuses NUL outright: such a path is a 400 here rather than a 500 in a service.
+ */
+export function refuseControlCharactersInPath(req: Request, res: Response, next: NextFunction) {
+  if (!/%(?:[01][0-9a-f]|7f)/i.test(req.path)) return next();
+  res.status(400);
+  if (req.path.startsWith('/api/')) {
+    res.json({ error: en['error.badPath'] });
+    return;
+  }
+  res.type('html').send(edgePage(400, 'error.badRequest.title', 'error.badPath'));
 }
 
 /** Both languages: the reader's choice lives in a cookie that the app, not this guard, reads. */
-function tooLargePage(): string {
+function edgePage(status: number, title: MessageKey, text: MessageKey): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>413 — ${vi['error.tooLarge.title']}</title><link rel="stylesheet" href="/styles.css"></head>
+<title>${status} — ${vi[title]}</title><link rel="stylesheet" href="/styles.css"></head>
 <body><main class="error-page">
-<h1>${vi['error.tooLarge.title']}</h1><p class="error-status">413</p><p>${vi['error.tooLarge.text']}</p>
-<div lang="en"><h2>${en['error.tooLarge.title']}</h2><p>${en['error.tooLarge.text']}</p></div>
+<h1>${vi[title]}</h1><p class="error-status">${status}</p><p>${vi[text]}</p>
+<div lang="en"><h2>${en[title]}</h2><p>${en[text]}</p></div>
 <p><a href="/">${vi['error.home']}</a> · <a href="/" lang="en">${en['error.home']}</a></p>
 </main></body></html>`;
 }

@@ -3,7 +3,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.server.js';
-import { refuseOversizedBodies, securityHeaders } from './edge.js';
+import { refuseControlCharactersInPath, refuseOversizedBodies, securityHeaders } from './edge.js';
 
 /** The Remix app behind Express, with our AppContext as the load context of every loader/action. */
 export async function createHttpApp(
@@ -21,6 +21,7 @@ export async function createHttpApp(
   // API request cost ~6 % of the server's time in bench:search.
   const assets = express.static('public', { maxAge: '1h' });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? assets(req, res, next) : next()));
+  app.use(refuseControlCharactersInPath);
   app.use(refuseOversizedBodies);
   app.use(rejectCrossSiteWrites);
   app.all(

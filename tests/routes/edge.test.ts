@@ -291,6 +291,16 @@ describe('input that used to give a 500', () => {
     expect((await market.db.selectFrom('organisations').select('name').where('slug', '=', 'vien-bien').executeTakeFirstOrThrow()).name).toBe('Viện Biên mới');
   });
 
+  it('a control character in a path is a 400, before any route or query sees it', async () => {
+    for (const path of ['/organisations/%00', '/organisations/vien%0Abien', '/listings/%7F', '/api/v1/listings/%00']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(400);
+      if (path.startsWith('/api/')) expect(await res.json()).toEqual({ error: expect.stringMatching(/not allowed/) });
+      else expect(await res.text()).toContain('Địa chỉ trang chứa ký tự không được phép');
+    }
+    expect((await fetch(`${server.url}/organisations/vien-bien`)).status).toBe(200);
+  });
+
   it('a NUL in the search words works when Meilisearch is down and search falls back to PostgreSQL', async () => {
     const live = market.ctx.search;
     market.ctx.search = createSearch({ host: 'http://127.0.0.1:9', apiKey: 'none', indexName: 'none', timeoutMs: 1000 });
