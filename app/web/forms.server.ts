@@ -30,18 +30,13 @@ async function readPageForm(request: Request, limit: number): Promise<FormData> 
   try {
     return await readFormData(request, limit);
   } catch (error) {
-    throw bodyErrorForPage(error);
+    if (error instanceof BodyTooLargeError) {
+      // Closing the connection stops the sender; otherwise Node would read the rest to discard it.
+      throw data({ error: error.message, code: 'body_too_large' }, { status: 413, headers: { Connection: 'close' } });
+    }
+    if (error instanceof UnreadableBodyError) throw data({ error: error.message, code: 'unreadable_form' }, { status: 400 });
+    throw error;
   }
-}
-
-/** What a page answers when a body cannot be read: 413 or 400; anything else is unexpected. */
-export function bodyErrorForPage(error: unknown): unknown {
-  if (error instanceof BodyTooLargeError) {
-    // Closing the connection stops the sender; otherwise Node would read the rest to discard it.
-    return data({ error: error.message, code: 'body_too_large' }, { status: 413, headers: { Connection: 'close' } });
-  }
-  if (error instanceof UnreadableBodyError) return data({ error: error.message, code: 'unreadable_form' }, { status: 400 });
-  return error;
 }
 
 export interface FormFailure {
