@@ -21,6 +21,10 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   MATCHING_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   SEARCH_CHECK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'true, false, a number of proxies, or addresses/subnets separated by commas')
+    .default('false'),
 });
 
 export interface Config {
@@ -48,6 +52,12 @@ export interface Config {
   stripe: { secretKey: string; webhookSecret: string } | null;
   /** How often the matching sweep and the search index check run. */
   searchJobs: { matchingSweepMinutes: number; searchCheckMinutes: number };
+  /**
+   * Which proxies in front of us to believe about the client's address and protocol
+   * (X-Forwarded-For/-Proto), as Express's `trust proxy`: false (none, the default), true
+   * (any), a number of hops, or addresses/subnets such as `loopback, 10.0.0.0/8`.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,5 +92,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
         : null,
     searchJobs: { matchingSweepMinutes: e.MATCHING_SWEEP_MINUTES, searchCheckMinutes: e.SEARCH_CHECK_MINUTES },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim());
 }

@@ -9,6 +9,7 @@ import { unreadCount } from './services/notifications.server.js';
 import { appContext } from './web/context.server.js';
 import { GeneralErrorBoundary } from './ui/error-boundary.js';
 import { SiteFooter, SiteHeader } from './ui/layout.js';
+import { useNonce } from './ui/nonce.js';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const lang: Lang = data?.lang ?? DEFAULT_LANG;
+  const nonce = useNonce();
   // Marks the page once React has taken over (for styles that need JavaScript, and for tests).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -46,8 +48,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from './provinces.js';
 import { isValidTaxCode } from './tax-code.js';
+import { cleaned } from './text.js';
 
 export const email = z.string().trim().toLowerCase().max(254).email('enter a valid email address');
 export const password = z
@@ -10,7 +11,7 @@ export const password = z
   .max(200, 'at most 200 characters');
 
 export const organisationInputSchema = z.object({
-  organisationName: z.string().trim().min(2, 'at least 2 characters').max(200, 'at most 200 characters'),
+  organisationName: cleaned(z.string().min(2, 'at least 2 characters').max(200, 'at most 200 characters')),
   organisationType: z.enum(['enterprise', 'university', 'institute'], { message: 'choose a type' }),
   taxCode: z.string().trim().refine(isValidTaxCode, 'not a valid Vietnamese tax code (10 digits, or 10-3, with its check digit)'),
   province: z.enum(PROVINCE_CODES, { message: 'choose a province' }),
@@ -21,7 +22,7 @@ export const organisationInputSchema = z.object({
     .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'a web address starting with http:// or https://')
     .optional()
     .transform((v) => (v ? v : null)),
-  description: z.string().trim().max(2000, 'at most 2,000 characters').optional().transform((v) => v ?? ''),
+  description: cleaned(z.string().max(2000, 'at most 2,000 characters').optional(), { multiline: true }).transform((v) => v ?? ''),
 });
 
 /** What an admin may change later: the type and tax code identify the organisation and stay. */
@@ -39,7 +40,7 @@ export const organisationEvidenceSchema = z.object({
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
+    name: cleaned(z.string().min(1, 'required').max(120, 'at most 120 characters')),
     email,
     password,
   })
@@ -52,7 +53,7 @@ export const verificationSchema = z.object({
 });
 
 export const invitedSignUpSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(120, 'at most 120 characters'),
+  name: cleaned(z.string().min(1, 'required').max(120, 'at most 120 characters')),
   password,
 });
 

@@ -1,6 +1,7 @@
 // The fields of a listing as its owner writes them, with the market's limits.
 import { z } from 'zod';
 import { PROVINCE_CODES } from './provinces.js';
+import { cleaned } from './text.js';
 import {
   IP_STATUSES,
   LANGUAGES,
@@ -22,15 +23,15 @@ const money = z
 export const listingInputSchema = z
   .object({
     kind: z.enum(LISTING_KINDS, { message: 'offer or demand' }),
-    title: z.string().trim().min(5, 'at least 5 characters').max(LISTING_LIMITS.title, `at most ${LISTING_LIMITS.title} characters`),
-    summary: z.string().trim().min(10, 'at least 10 characters').max(LISTING_LIMITS.summary, `at most ${LISTING_LIMITS.summary} characters`),
-    description: z.string().trim().max(LISTING_LIMITS.description, `at most ${LISTING_LIMITS.description} characters`),
-    innovation: z.string().trim().max(2000, 'at most 2000 characters').default(''),
+    title: cleaned(z.string().min(5, 'at least 5 characters').max(LISTING_LIMITS.title, `at most ${LISTING_LIMITS.title} characters`)),
+    summary: cleaned(z.string().min(10, 'at least 10 characters').max(LISTING_LIMITS.summary, `at most ${LISTING_LIMITS.summary} characters`), { multiline: true }),
+    description: cleaned(z.string().max(LISTING_LIMITS.description, `at most ${LISTING_LIMITS.description} characters`), { multiline: true }),
+    innovation: cleaned(z.string().max(2000, 'at most 2000 characters'), { multiline: true }).default(''),
     sectors: z
       .array(z.enum(SECTORS))
       .min(LISTING_LIMITS.sectorsMin, 'choose at least one sector')
       .max(LISTING_LIMITS.sectorsMax, `at most ${LISTING_LIMITS.sectorsMax} sectors`),
-    keywords: z.array(z.string().trim().min(1).max(60, 'a keyword has at most 60 characters')).max(LISTING_LIMITS.keywords, `at most ${LISTING_LIMITS.keywords} keywords`).default([]),
+    keywords: z.array(cleaned(z.string().min(1).max(60, 'a keyword has at most 60 characters'))).max(LISTING_LIMITS.keywords, `at most ${LISTING_LIMITS.keywords} keywords`).default([]),
     trl: z.number({ invalid_type_error: 'choose a level from 1 to 9' }).int().min(TRL_MIN, 'from 1 to 9').max(TRL_MAX, 'from 1 to 9'),
     ipStatus: z.enum(IP_STATUSES).nullable().default(null),
     transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose at least one transfer mode'),
@@ -40,7 +41,7 @@ export const listingInputSchema = z
     province: z.enum(PROVINCE_CODES, { message: 'choose a province' }),
     language: z.enum(LANGUAGES, { message: 'Vietnamese or English' }),
     anonymous: z.boolean().default(false),
-    confidentialDetails: z.string().trim().max(LISTING_LIMITS.description).nullable().default(null),
+    confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (v.priceMin !== null && v.priceMax !== null && v.priceMin > v.priceMax) {

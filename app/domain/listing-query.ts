@@ -2,6 +2,7 @@
 // Meilisearch and the PostgreSQL fallback. Parsed from URL parameters.
 import { z } from 'zod';
 import { PROVINCE_CODES } from './provinces.js';
+import { cleaned } from './text.js';
 import {
   IP_STATUSES,
   LISTING_KINDS,
@@ -49,7 +50,7 @@ const trl = z.coerce.number().int().min(TRL_MIN).max(TRL_MAX).nullable();
 
 const schema = z
   .object({
-    q: z.string().trim().max(MAX_QUERY_LENGTH),
+    q: cleaned(z.string().max(MAX_QUERY_LENGTH)),
     kind: z.enum(LISTING_KINDS).nullable(),
     sector: many(SECTORS),
     trl_min: trl,

@@ -358,4 +358,9 @@ export const en: Record<MessageKey, string> = {
   'curator.evidence': "Evidence",
   'curator.noEvidence': "No evidence (organisation added before)",
   'curator.evidenceChecked': "I looked the tax code up in the national registry: the organisation's name and the evidence match",
+  // issue 7: edge
+  'error.tooLarge.title': 'What was sent is too large',
+  'error.tooLarge.text': 'The form or request is over the 1 MB limit (attachments: 5 MB at most). Shorten it and send it again.',
+  'error.unreadableForm': 'The form data could not be read (cut short or malformed). Reload the page and send it again.',
+  'error.badPath': 'The address contains characters that are not allowed.',
 };

@@ -357,6 +357,11 @@ export const vi = {
   'curator.evidence': "Căn cứ",
   'curator.noEvidence': "Không có căn cứ (tổ chức có sẵn)",
   'curator.evidenceChecked': "Tôi đã tra mã số thuế trong cơ sở dữ liệu quốc gia: tên tổ chức và căn cứ khớp",
+  // issue 7: edge
+  'error.tooLarge.title': 'Dữ liệu gửi lên quá lớn',
+  'error.tooLarge.text': 'Biểu mẫu hoặc yêu cầu vượt quá giới hạn 1 MB (tệp đính kèm: tối đa 5 MB). Hãy rút gọn nội dung rồi gửi lại.',
+  'error.unreadableForm': 'Không đọc được dữ liệu biểu mẫu (bị cắt ngang hoặc sai định dạng). Hãy tải lại trang và gửi lại.',
+  'error.badPath': 'Địa chỉ trang chứa ký tự không được phép.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,10 +1,14 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { MaxPartSizeExceededError, data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { addAttachment, removeAttachment } from '../services/attachments.server.js';
 import { InvalidInputError, NotFoundError } from '../services/errors.js';
+import { translator } from '../i18n/index.js';
+import { getLanguage } from '../i18n/language.server.js';
+import { BodyTooLargeError, UnreadableBodyError } from '../web/body.server.js';
 import { appContext } from '../web/context.server.js';
+import { readUploadForm } from '../web/upload.server.js';
 
 /** Adds or removes one file of the owner's listing, then goes back to the listing. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -13,17 +17,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id ?? '';
   const back = `/my/listings/${id}`;
   try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
-    if (form.get('intent') === 'remove') {
-      await removeAttachment(ctx, actor, id, String(form.get('attachmentId')));
+    const { values, files } = await readUploadForm(request, { maxFileBytes: MAX_ATTACHMENT_BYTES });
+    if (values.intent === 'remove') {
+      await removeAttachment(ctx, actor, id, String(values.attachmentId ?? ''));
       return redirect(`${back}?attachment=removed`);
     }
-    const file = form.get('file');
-    if (!(file instanceof File)) throw new InvalidInputError({ file: ['choose a file'] });
-    await addAttachment(ctx, actor, id, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()), confidential: form.get('confidential') === 'on' });
+    const file = files.file;
+    if (!file) throw new InvalidInputError({ file: ['choose a file'] });
+    await addAttachment(ctx, actor, id, { ...file, confidential: values.confidential === 'on' });
     return redirect(`${back}?attachment=added`);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return redirect(`${back}?attachment=too_large`);
+    if (error instanceof BodyTooLargeError) return redirect(`${back}?attachment=too_large`, { headers: { Connection: 'close' } });
+    if (error instanceof UnreadableBodyError) {
+      const text = translator(await getLanguage(request))('error.unreadableForm');
+      return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
     if (error instanceof InvalidInputError) return redirect(`${back}?attachment=refused`);
     if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
     throw error;

@@ -3,25 +3,33 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.server.js';
+import { refuseControlCharactersInPath, refuseOversizedBodies, securityHeaders } from './edge.js';
 
 /** The Remix app behind Express, with our AppContext as the load context of every loader/action. */
-export async function createHttpApp(context: AppContext, buildPath: string, options: { trustProxy?: boolean } = {}) {
+export async function createHttpApp(
+  context: AppContext,
+  buildPath: string,
+  options: { trustProxy?: boolean | number | string[] } = {},
+) {
   const build = (await import(path.resolve(buildPath))) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
-  if (options.trustProxy) app.set('trust proxy', true);
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  app.use(securityHeaders);
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   // Other static files only for paths with an extension: a file lookup before every page and
   // API request cost ~6 % of the server's time in bench:search.
   const assets = express.static('public', { maxAge: '1h' });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? assets(req, res, next) : next()));
+  app.use(refuseControlCharactersInPath);
+  app.use(refuseOversizedBodies);
   app.use(rejectCrossSiteWrites);
   app.all(
     '*',
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
-      getLoadContext: (req) => ({ app: context, clientIp: req.ip ?? 'unknown' }),
+      getLoadContext: (req, res) => ({ app: context, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
     }),
   );
   return app;

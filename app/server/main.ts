@@ -39,7 +39,7 @@ async function main() {
   starting = startMarket(config, { log });
   const market = await starting;
   try {
-    handle = await createHttpApp(market.context, 'build/index.js');
+    handle = await createHttpApp(market.context, 'build/index.js', { trustProxy: config.trustProxy });
   } catch (error) {
     if (!stopping) await market.stop();
     throw error;

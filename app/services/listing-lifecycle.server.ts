@@ -6,6 +6,7 @@ import { isCurator, type Actor } from '../domain/actor.js';
 import { expiryFrom } from '../domain/listing-input.js';
 import { LISTING_TRANSITIONS, type ListingTransitionName } from '../domain/listing-lifecycle.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
+import { tidyText } from '../domain/text.js';
 import type { AppContext } from '../context.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
@@ -33,7 +34,7 @@ export async function applyListingTransition(
 ): Promise<TransitionResult> {
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
   const transition = LISTING_TRANSITIONS[name];
-  const reason = options.reason?.trim() || null;
+  const reason = tidyText(options.reason ?? '') || null;
   if (transition.needsReason && !reason) throw new InvalidInputError({ reason: ['say why, so the owner knows what to change'] });
   if (reason && reason.length > 2000) throw new InvalidInputError({ reason: ['at most 2,000 characters'] });
 

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.js';
 import { ListingQueryError, listingQueryToParams, parseListingQuery } from '../domain/listing-query.js';
+import { cleaned } from '../domain/text.js';
 import { searchListingsInIndex } from '../../search/queries.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { notifyUser } from './notifications.server.js';
 
-const nameSchema = z.string().trim().min(1, 'required').max(120, 'at most 120 characters');
+const nameSchema = cleaned(z.string().min(1, 'required').max(120, 'at most 120 characters'));
 
 export async function saveSearch(ctx: AppContext, actor: Actor, input: { name: unknown; query: unknown }): Promise<{ id: string }> {
   const name = nameSchema.safeParse(input.name);

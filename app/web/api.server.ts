@@ -1,5 +1,7 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping.
 import { ListingQueryError } from '../domain/listing-query.js';
+import { cleanTextDeep } from '../domain/text.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
 import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
@@ -18,6 +20,7 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
     if (error instanceof PermissionError) return jsonError(403, error.message);
     if (error instanceof ConflictError) return jsonError(409, error.message);
     if (error instanceof RateLimitError) return jsonError(429, error.message);
+    if (error instanceof BodyTooLargeError) return bodyTooLarge();
     console.error(error);
     return jsonError(500, 'Internal error: the problem has been logged');
   }
@@ -25,12 +28,22 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
 
 export const methodNotAllowed = () => jsonError(405, 'Method not allowed');
 
-/** A JSON request body, or a 400 that says why it could not be read. */
+export const BODY_TOO_LARGE_MESSAGE = `The request body is too large: ${MAX_BODY_BYTES / 1024 / 1024} MB at most`;
+
+function bodyTooLarge(): Response {
+  return Response.json({ error: BODY_TOO_LARGE_MESSAGE }, { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
+}
+
+/**
+ * A JSON request body (at most 1 MB, else 413) with control characters removed from its
+ * strings, or a 400 that says why it could not be read.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new InvalidInputError({ body: ['send JSON with Content-Type: application/json'] });
+  const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
   try {
-    return await request.json();
+    return cleanTextDeep(JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
     throw new InvalidInputError({ body: ['the body is not valid JSON'] });
   }

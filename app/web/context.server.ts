@@ -6,6 +6,8 @@ declare module '@remix-run/node' {
     app: AppContext;
     /** The client's address as the HTTP server saw it (behind a proxy: set TRUST_PROXY). */
     clientIp: string;
+    /** This response's Content-Security-Policy nonce, for the scripts Remix inlines. */
+    cspNonce: string;
   }
 }
 

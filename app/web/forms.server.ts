@@ -1,19 +1,42 @@
 // Form posts: read the fields, and turn a service's expected failure into what the page shows
 // (field errors with the typed values kept, or a message), with the right status code.
 import { data } from '@remix-run/node';
+import { cleanText } from '../domain/text.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, readFormData, UnreadableBodyError } from './body.server.js';
 import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
 
 export type FormValues = Record<string, string | string[]>;
 
-/** Every field of a form; fields sent several times (checkboxes) become arrays. */
+/**
+ * Every field of a form (at most 1 MB), cleaned of control characters; fields sent several
+ * times (checkboxes) become arrays. A body too large or unreadable is a 413 or 400 page.
+ */
 export async function readForm(request: Request): Promise<FormValues> {
-  const form = await request.formData();
+  return formValues(await readPageForm(request, MAX_BODY_BYTES));
+}
+
+/** The text fields of a parsed form, cleaned (files are left out). */
+export function formValues(form: FormData): FormValues {
   const out: FormValues = {};
   for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = all.length > 1 ? all : (all[0] ?? '');
+    const all = form.getAll(key).filter((v): v is string => typeof v === 'string').map(cleanText);
+    out[cleanText(key)] = all.length > 1 ? all : (all[0] ?? '');
   }
   return out;
+}
+
+/** A form read within `limit`, its failures thrown as the error page's 413 or 400. */
+async function readPageForm(request: Request, limit: number): Promise<FormData> {
+  try {
+    return await readFormData(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      // Closing the connection stops the sender; otherwise Node would read the rest to discard it.
+      throw data({ error: error.message, code: 'body_too_large' }, { status: 413, headers: { Connection: 'close' } });
+    }
+    if (error instanceof UnreadableBodyError) throw data({ error: error.message, code: 'unreadable_form' }, { status: 400 });
+    throw error;
+  }
 }
 
 export interface FormFailure {
