@@ -13,8 +13,9 @@ const sessionCookie = createCookie('opentex_session', {
   maxAge: SESSION_DAYS * 86_400,
 });
 
+/** The request's URL says https only if it came over HTTPS, or from a proxy that TRUST_PROXY believes. */
 function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  return new URL(request.url).protocol === 'https:';
 }
 
 export async function sessionToken(request: Request): Promise<string | null> {
@@ -22,7 +23,7 @@ export async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === 'string' ? value : null;
 }
 
-/** `Secure` whenever the request came over HTTPS (directly or behind a proxy). */
+/** `Secure` whenever the request came over HTTPS (directly or behind a trusted proxy). */
 export function commitSession(request: Request, token: string): Promise<string> {
   return sessionCookie.serialize(token, { secure: isHttps(request) });
 }

@@ -13,7 +13,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       headers: {
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, max-age=300',
       },
     });
