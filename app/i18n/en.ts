@@ -344,4 +344,14 @@ export const en: Record<MessageKey, string> = {
   'history.attach': "File attached",
   'org.revoke': "Withdraw invitation",
   'org.revoked': "Invitation withdrawn.",
+  // issue 7: listings
+  'history.approve_attachment': "File approved",
+  'history.refuse_attachment': "File refused",
+  'attachments.review.pending': "waiting for a curator, not public yet",
+  'attachments.review.refused': "refused, not public",
+  'attachments.review.approve': "Approve file",
+  'attachments.review.refuse': "Refuse file",
+  'attachments.review.hint': "A file added to a published listing is shown to the public once a curator approves it.",
+  'curator.done.approve_attachment': "File approved; the public sees it.",
+  'curator.done.refuse_attachment': "File refused; the public will not see it.",
 };

@@ -343,6 +343,16 @@ export const vi = {
   'history.attach': "Đính kèm tệp",
   'org.revoke': "Thu hồi lời mời",
   'org.revoked': "Đã thu hồi lời mời.",
+  // issue 7: listings
+  'history.approve_attachment': "Duyệt tệp đính kèm",
+  'history.refuse_attachment': "Từ chối tệp đính kèm",
+  'attachments.review.pending': "đang chờ cán bộ duyệt, công chúng chưa thấy",
+  'attachments.review.refused': "bị từ chối, công chúng không thấy",
+  'attachments.review.approve': "Duyệt tệp",
+  'attachments.review.refuse': "Từ chối tệp",
+  'attachments.review.hint': "Tệp thêm vào tin đã công bố chỉ hiện với công chúng sau khi cán bộ duyệt.",
+  'curator.done.approve_attachment': "Đã duyệt tệp; công chúng đã thấy tệp này.",
+  'curator.done.refuse_attachment': "Đã từ chối tệp; công chúng sẽ không thấy tệp này.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
-import { belongsTo, isCurator, type Actor } from '../domain/actor.js';
+import { maySeeListingInside } from '../domain/access.js';
+import { belongsTo, type Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
 import type { AppContext } from '../context.server.js';
@@ -129,8 +130,8 @@ export interface MatchView {
  */
 export async function listingMatches(ctx: AppContext, listingId: string, actor: Actor | null, limit = 10): Promise<{ owner: boolean; matches: MatchView[] }> {
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
-  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
-  const owner = Boolean(listing && actor && (belongsTo(actor, listing.organisation_id) || isCurator(actor)));
+  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status', 'submitted_at']).where('id', '=', listingId).executeTakeFirst();
+  const owner = Boolean(listing && maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at }));
   if (!listing || (listing.status !== 'published' && !owner)) throw new NotFoundError('listing', listingId);
   const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
   const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';

@@ -5,10 +5,12 @@ import * as initial from './2026_11_22_000001_initial.js';
 import * as accounts from './2026_11_22_000002_accounts_and_curation.js';
 import * as matches from './2026_11_22_000003_matches_and_saved_searches.js';
 import * as attachments from './2026_11_22_000004_attachments.js';
+import * as listingVisibility from './2026_11_28_000003_listing_visibility.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
   '2026_11_22_000002_accounts_and_curation': accounts,
   '2026_11_22_000003_matches_and_saved_searches': matches,
   '2026_11_22_000004_attachments': attachments,
+  '2026_11_28_000003_listing_visibility': listingVisibility,
 };
