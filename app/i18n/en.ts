@@ -354,4 +354,13 @@ export const en: Record<MessageKey, string> = {
   'attachments.review.hint': "A file added to a published listing is shown to the public once a curator approves it.",
   'curator.done.approve_attachment': "File approved; the public sees it.",
   'curator.done.refuse_attachment': "File refused; the public will not see it.",
+  'listing.anonymousType': 'Anonymous {{type}}',
+  'listing.anonymousOwner': 'Anonymous organisation',
+  'listing.region': 'Region',
+  'region.red_river_delta': 'Red River Delta',
+  'region.northern_midlands': 'Northern Midlands and Mountains',
+  'region.north_central_coast': 'North Central and Central Coast',
+  'region.central_highlands': 'Central Highlands',
+  'region.southeast': 'Southeast',
+  'region.mekong_delta': 'Mekong Delta',
 };

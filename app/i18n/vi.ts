@@ -353,6 +353,15 @@ export const vi = {
   'attachments.review.hint': "Tệp thêm vào tin đã công bố chỉ hiện với công chúng sau khi cán bộ duyệt.",
   'curator.done.approve_attachment': "Đã duyệt tệp; công chúng đã thấy tệp này.",
   'curator.done.refuse_attachment': "Đã từ chối tệp; công chúng sẽ không thấy tệp này.",
+  'listing.anonymousType': '{{type}} ẩn danh',
+  'listing.anonymousOwner': 'Tổ chức ẩn danh',
+  'listing.region': 'Vùng',
+  'region.red_river_delta': 'Đồng bằng sông Hồng',
+  'region.northern_midlands': 'Trung du và miền núi phía Bắc',
+  'region.north_central_coast': 'Bắc Trung Bộ và duyên hải miền Trung',
+  'region.central_highlands': 'Tây Nguyên',
+  'region.southeast': 'Đông Nam Bộ',
+  'region.mekong_delta': 'Đồng bằng sông Cửu Long',
 } as const;
 
 export type MessageKey = keyof typeof vi;
