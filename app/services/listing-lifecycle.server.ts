@@ -52,10 +52,11 @@ export async function applyListingTransition(
         : transition.by === 'curator'
           ? isCurator(actor)
           : transition.by === 'owner' && listing.organisation_id === actor.organisationId;
+    // A stranger learns nothing of a listing that is not public, and a curator nothing of a
+    // draft never submitted; its owner is told why not.
+    const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
+    if (actor !== null && !insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
     if (!permitted) {
-      // A stranger learns nothing of a listing that is not public; its owner is told why not.
-      const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
-      if (!insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
       throw new PermissionError(transition.by === 'curator' ? 'Only curators of the agency may do this' : 'Only the organisation that owns this listing may do this');
     }
     if (options.expectedVersion != null && options.expectedVersion !== listing.version) {
