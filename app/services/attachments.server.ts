@@ -128,3 +128,19 @@ export async function reviewAttachment(
       .execute();
   });
 }
+
+/** Files that wait for a curator, the longest-waiting first: the curator queue lists them. */
+export async function attachmentsAwaitingReview(ctx: AppContext, actor: Actor) {
+  requireCurator(actor);
+  const rows = await ctx.db
+    .selectFrom('attachments as a')
+    .innerJoin('listings as l', 'l.id', 'a.listing_id')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .select(['a.id', 'a.filename', 'a.created_at', 'l.id as listing_id', 'l.title', 'o.name as organisation_name'])
+    .where('a.review_state', '=', 'pending')
+    .where('l.status', 'in', [...PUBLIC_STATUSES])
+    .orderBy('a.created_at', 'asc')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, filename: r.filename, addedAt: r.created_at.toISOString(), listingId: r.listing_id, listingTitle: r.title, organisationName: r.organisation_name }));
+}

@@ -81,6 +81,7 @@ describe('an attachment', () => {
     expect(links(await page(`/listings/${listing}`, null))).toEqual([]);
     for (const f of waiting) expect((await fetch(`${server.url}/attachments/${f.id}`)).status).toBe(404);
 
+    expect(await page('/curator', curator)).toContain(`href="/curator/listings/${listing}"`);
     const review = await page(`/curator/listings/${listing}`, curator);
     expect(links(review).map((f) => f.name).sort()).toEqual(['ban-mo-ta.docx', 'pic.png', 'report.pdf']);
     expect(review).toContain('value="approve_attachment"');
