@@ -1,4 +1,7 @@
 import type { Database } from './connection.js';
+import type { Organisation } from './schema.js';
+
+type OrganisationType = Organisation['type'];
 
 /**
  * Published listings with their organisation: every field the public may see (and `anonymous`,
@@ -20,3 +23,47 @@ export function publicListingRows(db: Database) {
 }
 
 export type PublicListingRow = Awaited<ReturnType<ReturnType<typeof publicListingRows>['execute']>>[number];
+
+/**
+ * Organisations the public sees, by type and place: each (organisation, type, province) of a
+ * named, published listing. An anonymous owner's description is coarsened against these.
+ */
+export async function publicCrowd(db: Database, types: readonly OrganisationType[]) {
+  if (types.length === 0) return [];
+  return db
+    .selectFrom('listings as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .where('l.status', '=', 'published')
+    .where('l.anonymous', '=', false)
+    .where('o.type', 'in', [...new Set(types)])
+    .select(['o.id as organisation_id', 'o.type', 'l.province_code'])
+    .distinct()
+    .execute();
+}
+
+/** Published anonymous listings whose owners are of these types (their descriptions depend on that crowd). */
+export async function anonymousListingIdsOfTypes(db: Database, types: readonly OrganisationType[]): Promise<string[]> {
+  if (types.length === 0) return [];
+  const rows = await db
+    .selectFrom('listings as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .where('l.status', '=', 'published')
+    .where('l.anonymous', '=', true)
+    .where('o.type', 'in', [...new Set(types)])
+    .select('l.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The organisation types behind these listings, whatever their state. */
+export async function organisationTypesOf(db: Database, listingIds: readonly string[]): Promise<OrganisationType[]> {
+  if (listingIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('listings as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .where('l.id', 'in', [...listingIds])
+    .select('o.type')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.type);
+}

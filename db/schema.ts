@@ -56,6 +56,8 @@ export interface ListingTable {
   confidential_details: string | null;
   featured: Generated<boolean>;
   published_at: Timestamp | null;
+  /** The first submission for review; null for a draft never submitted (curators do not see it). */
+  submitted_at: Timestamp | null;
   confirmed_active_at: Timestamp | null;
   expires_at: Timestamp | null;
   created_at: CreatedAt;
@@ -227,6 +229,10 @@ export interface AttachmentTable {
   data: Buffer;
   created_by: string | null;
   created_at: CreatedAt;
+  /** A file added to a published listing is `pending` until a curator approves it. */
+  review_state: Generated<AttachmentReviewState>;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
 }
 
 export interface MatchingRunTable {
@@ -256,6 +262,8 @@ export interface SearchIndexCheckTable {
   deleted: number;
   error: string | null;
 }
+
+export type AttachmentReviewState = 'pending' | 'approved' | 'refused';
 
 export interface DB {
   provinces: ProvinceTable;

@@ -109,6 +109,7 @@ export async function seedDemoData(
           kind: l.kind,
           organisation_id: organisationId,
           status: 'published',
+          submitted_at: publishedAt,
           title: l.title,
           summary: l.summary,
           description: l.description,

@@ -1,7 +1,10 @@
 // What of a listing goes into the public search index. Only public fields: confidential
-// details never leave PostgreSQL, and an anonymous listing carries no organisation name or id.
+// details never leave PostgreSQL, and an anonymous listing carries no organisation name or id,
+// and its type and place only as coarsely as its crowd requires (docs/decisions/013-anonymity.md).
+// The same mapping makes the cards that pages read from PostgreSQL.
 import type { Database } from '../db/connection.js';
-import { publicListingRows, type PublicListingRow } from '../db/public-listings.js';
+import { anonymousListingIdsOfTypes, organisationTypesOf, publicCrowd, publicListingRows, type PublicListingRow } from '../db/public-listings.js';
+import { WITHHELD, describeAnonymousOwner, regionOf, type AnonymousDescription } from '../app/domain/anonymity.js';
 
 export interface ListingDocument {
   id: string;
@@ -18,12 +21,14 @@ export interface ListingDocument {
   price_min: number | null;
   price_max: number | null;
   price_negotiable: boolean;
-  province: string;
+  /** Null when an anonymous owner's province would single it out. */
+  province: string | null;
+  region: string | null;
   language: 'vi' | 'en';
   organisation_id: string | null;
   organisation_slug: string | null;
   organisation_name: string | null;
-  organisation_type: string;
+  organisation_type: string | null;
   organisation_verified: boolean;
   featured: boolean;
   published_at: number;
@@ -38,14 +43,35 @@ export async function loadListingDocuments(
   ids: string[],
 ): Promise<{ upsert: ListingDocument[]; remove: string[] }> {
   if (ids.length === 0) return { upsert: [], remove: [] };
-  const rows = await publicListingRows(db).where('l.id', 'in', ids).execute();
-  const upsert = rows.map(toListingDocument);
+  // A listing coming or going changes the crowd that anonymous owners of its type hide in:
+  // their documents are rewritten in the same batch.
+  const crowdChanged = await anonymousListingIdsOfTypes(db, await organisationTypesOf(db, ids));
+  const rows = await publicListingRows(db).where('l.id', 'in', [...new Set([...ids, ...crowdChanged])]).execute();
+  const upsert = await toListingDocuments(db, rows);
   const found = new Set(upsert.map((d) => d.id));
   return { upsert, remove: ids.filter((id) => !found.has(id)) };
 }
 
-export function toListingDocument(row: PublicListingRow): ListingDocument {
+/** Rows as documents, each anonymous owner described against the public crowd of its type. */
+export async function toListingDocuments(db: Database, rows: PublicListingRow[]): Promise<ListingDocument[]> {
+  const descriptions = await describeAnonymousOwners(db, rows);
+  return rows.map((row) => toListingDocument(row, descriptions.get(row.id)));
+}
+
+/** What the public may learn of each anonymous row's owner (docs/decisions/013-anonymity.md). */
+export async function describeAnonymousOwners(db: Database, rows: readonly PublicListingRow[]): Promise<Map<string, AnonymousDescription>> {
+  const hidden = rows.filter((r) => r.anonymous);
+  const crowd = await publicCrowd(db, hidden.map((r) => r.organisation_type));
+  const members = crowd.map((c) => ({ organisationId: c.organisation_id, type: c.type, province: c.province_code }));
+  return new Map(
+    hidden.map((r) => [r.id, describeAnonymousOwner({ organisationId: r.organisation_id, type: r.organisation_type, province: r.province_code }, members)]),
+  );
+}
+
+/** One row as a document; an anonymous row without its description shows no type or place. */
+export function toListingDocument(row: PublicListingRow, description: AnonymousDescription = WITHHELD): ListingDocument {
   const hidden = row.anonymous;
+  const place = hidden ? description : { type: row.organisation_type, province: row.province_code, region: regionOf(row.province_code) };
   return {
     id: row.id,
     kind: row.kind,
@@ -61,13 +87,14 @@ export function toListingDocument(row: PublicListingRow): ListingDocument {
     price_min: row.price_min,
     price_max: row.price_max,
     price_negotiable: row.price_negotiable,
-    province: row.province_code,
+    province: place.province,
+    region: place.region,
     language: row.language,
     organisation_id: hidden ? null : row.organisation_id,
     organisation_slug: hidden ? null : row.organisation_slug,
     organisation_name: hidden ? null : row.organisation_name,
-    organisation_type: row.organisation_type,
-    organisation_verified: row.organisation_verified_at !== null,
+    organisation_type: place.type,
+    organisation_verified: hidden ? false : row.organisation_verified_at !== null,
     featured: row.featured,
     published_at: toSeconds(row.published_at) ?? 0,
     confirmed_active_at: toSeconds(row.confirmed_active_at),

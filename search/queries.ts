@@ -53,7 +53,7 @@ export function toSearchParams(query: ListingQuery, options: { facets?: boolean;
     facets: options.facets === false ? undefined : [...FACETS],
     attributesToRetrieve: [
       'id', 'kind', 'title', 'summary', 'sectors', 'trl', 'ip_status', 'transfer_modes', 'price_min',
-      'price_max', 'price_negotiable', 'province', 'language', 'organisation_id', 'organisation_slug',
+      'price_max', 'price_negotiable', 'province', 'region', 'language', 'organisation_id', 'organisation_slug',
       'organisation_name', 'organisation_type', 'organisation_verified', 'published_at', 'confirmed_active_at',
     ],
     attributesToHighlight: query.q ? ['title', 'summary'] : undefined,
@@ -94,6 +94,7 @@ export function documentToCard(doc: ListingDocument & { _formatted?: Partial<Rec
     priceMax: doc.price_max,
     priceNegotiable: doc.price_negotiable,
     province: doc.province,
+    region: (doc.region ?? null) as ListingCard['region'],
     language: doc.language,
     owner: {
       id: doc.organisation_id,

@@ -5,7 +5,7 @@ import { enqueueListingChanged } from '../db/outbox.js';
 import type { Search } from './client.js';
 import { isNotFound } from './client.js';
 import { publicListingRows } from '../db/public-listings.js';
-import { toListingDocument } from './documents.js';
+import { toListingDocuments } from './documents.js';
 import { createListingIndex } from './index-setup.js';
 
 export interface ReindexProgress {
@@ -39,7 +39,7 @@ export async function reindexListings(
     const rows = await publicListingRows(db).where('l.id', '>', after).orderBy('l.id').limit(batchSize).execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    const task = search.client.index(building).addDocuments(rows.map(toListingDocument), { primaryKey: 'id' });
+    const task = search.client.index(building).addDocuments(await toListingDocuments(db, rows), { primaryKey: 'id' });
     // Meilisearch batches queued tasks itself; we wait for all of them before the swap.
     pending.push(task.waitTask().then((t) => {
       if (t.status !== 'succeeded') throw new Error(`Indexing failed: ${t.error?.message}`);

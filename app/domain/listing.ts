@@ -1,11 +1,15 @@
+import type { Region } from './anonymity.js';
 import type { IpStatus, Language, ListingKind, OrganisationType, Sector, TransferMode } from './taxonomy.js';
 
-/** What the public may see of an organisation behind a listing; `null` name when anonymous. */
+/**
+ * What the public may see of an organisation behind a listing: `null` name when anonymous, and
+ * `null` type when even the type would single an anonymous owner out.
+ */
 export interface PublicOwner {
   id: string | null;
   slug: string | null;
   name: string | null;
-  type: OrganisationType;
+  type: OrganisationType | null;
   verified: boolean;
 }
 
@@ -22,7 +26,9 @@ export interface ListingCard {
   priceMin: number | null;
   priceMax: number | null;
   priceNegotiable: boolean;
-  province: string;
+  /** Null when an anonymous owner's province would single it out; the region may still show. */
+  province: string | null;
+  region: Region | null;
   language: Language;
   owner: PublicOwner;
   publishedAt: string | null;

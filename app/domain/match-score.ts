@@ -15,6 +15,8 @@ export interface MatchSide {
   priceMin: number | null;
   priceMax: number | null;
   province: string;
+  /** An anonymous side's province stays out of scores and reasons: shown to the other side it would help name the owner. */
+  anonymous?: boolean;
   /** The concepts of the side's text, when the caller already has them (conceptsIn). */
   concepts?: ReadonlySet<number>;
 }
@@ -122,7 +124,7 @@ export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: n
     reasons.push({ code: price <= money ? 'price_within_budget' : 'price_above_budget', params: { price, budget: money } });
   }
 
-  const province = demand.province === offer.province ? 1 : 0;
+  const province = !demand.anonymous && !offer.anonymous && demand.province === offer.province ? 1 : 0;
   if (province) reasons.push({ code: 'same_province', params: { province: demand.province } });
 
   const components: MatchComponents = { text, sector, trl, mode, price: priceFit, province };
@@ -132,6 +134,11 @@ export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: n
   // nothing in common are not a match. Still monotone in every component.
   const raw = w.text * text + structure * (0.5 + 0.5 * text);
   return { score: Math.round(100 * clamp(raw)), components, reasons };
+}
+
+/** The reasons either side may read: none names the province when one side is anonymous. */
+export function publicReasons(reasons: readonly MatchReason[], anyAnonymous: boolean): MatchReason[] {
+  return anyAnonymous ? reasons.filter((r) => r.code !== 'same_province') : [...reasons];
 }
 
 function clamp(x: number): number {

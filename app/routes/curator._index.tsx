@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { formatDate } from '../i18n/index.js';
+import { attachmentsAwaitingReview } from '../services/attachments.server.js';
 import { reviewQueue } from '../services/curation.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { useLang, useT } from '../ui/use-t.js';
@@ -14,13 +15,13 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  return asPage(async () => ({ queue: await reviewQueue(ctx, actor) }));
+  return asPage(async () => ({ queue: await reviewQueue(ctx, actor), files: await attachmentsAwaitingReview(ctx, actor) }));
 }
 
 export default function CuratorQueue() {
   const t = useT();
   const lang = useLang();
-  const { queue } = useLoaderData<typeof loader>();
+  const { queue, files } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t('curator.queue')}</h1>
@@ -48,6 +49,18 @@ export default function CuratorQueue() {
           ))}
         </tbody>
       </table>
+      {files.length ? (
+        <section aria-labelledby="files-waiting-heading">
+          <h2 id="files-waiting-heading">{t('curator.filesWaiting')}</h2>
+          <ul>
+            {files.map((f) => (
+              <li key={f.id}>
+                <Link to={`/curator/listings/${f.listingId}`}>{f.listingTitle}</Link> · {f.organisationName} · {f.filename} · {formatDate(f.addedAt, lang)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -6,10 +6,12 @@ import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
 import { provinceName } from '../domain/provinces.js';
 import type { MessageKey } from '../i18n/index.js';
 import { requireCurator, setFeatured } from '../services/curation.server.js';
+import { listAttachments, reviewAttachment } from '../services/attachments.server.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
 import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps } from '../ui/field.js';
+import { Attachments } from '../ui/attachments.js';
 import { ListingHistory } from '../ui/listing-history.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
@@ -29,7 +31,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return asPage(async () => {
     requireCurator(actor);
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
-    return { listing, descriptionHtml: renderMarkdown(listing.input.description) };
+    const files = await listAttachments(ctx, listing.id, actor);
+    return { listing, files, descriptionHtml: renderMarkdown(listing.input.description) };
   });
 }
 
@@ -42,6 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return formAction(values, async () => {
     if (intent === 'feature' || intent === 'unfeature') {
       await setFeatured(ctx, actor, id, intent === 'feature');
+      return { ok: true as const, done: intent };
+    }
+    if (intent === 'approve_attachment' || intent === 'refuse_attachment') {
+      await reviewAttachment(ctx, actor, id, String(values.attachmentId ?? ''), intent === 'approve_attachment' ? 'approve' : 'refuse');
       return { ok: true as const, done: intent };
     }
     if (!DECISIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
@@ -57,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ReviewListing() {
   const t = useT();
   const lang = useLang();
-  const { listing, descriptionHtml } = useLoaderData<typeof loader>();
+  const { listing, files, descriptionHtml } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const l = listing.input;
   const pending = listing.status === 'pending_review';
@@ -94,6 +101,7 @@ export default function ReviewListing() {
           <p className="pre">{l.confidentialDetails}</p>
         </section>
       ) : null}
+      <Attachments files={files} listingId={listing.id} review />
       {pending ? (
         <section aria-labelledby="decision-heading" className="decision">
           <h2 id="decision-heading">{t('curator.decision')}</h2>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { provinceName } from '../domain/provinces.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { getListing, relatedListings } from '../services/listings.server.js';
 import { listingMatches, setMatchState } from '../services/matching.server.js';
@@ -12,7 +11,7 @@ import { listAttachments } from '../services/attachments.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
-import { Owner } from '../ui/owner.js';
+import { Owner, usePlaceName } from '../ui/owner.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
@@ -53,6 +52,7 @@ export default function ListingPage() {
   const t = useT();
   const lang = useLang();
   const isOffer = listing.kind === 'offer';
+  const placeName = usePlaceName();
   return (
     <article className="listing-detail">
       <p className="listing-meta">
@@ -65,7 +65,7 @@ export default function ListingPage() {
         <h2 id="facts-heading">{t('listing.facts')}</h2>
         <dl>
           <dt>{t('listing.owner')}</dt>
-          <dd><Owner owner={listing.owner} province={listing.province} /></dd>
+          <dd><Owner owner={listing.owner} province={listing.province} region={listing.region} /></dd>
           <dt>{isOffer ? t('listing.trlReached') : t('listing.trlWanted')}</dt>
           <dd>{t('listing.trl', { trl: listing.trl })} — {t(`trl.${listing.trl}` as MessageKey)}</dd>
           <dt>{isOffer ? t('listing.price') : t('listing.budget')}</dt>
@@ -80,8 +80,12 @@ export default function ListingPage() {
               <dd>{t(`ip.${listing.ipStatus}`)}</dd>
             </>
           ) : null}
-          <dt>{t('listing.province')}</dt>
-          <dd>{provinceName(listing.province, lang)}</dd>
+          {placeName(listing) ? (
+            <>
+              <dt>{listing.province ? t('listing.province') : t('listing.region')}</dt>
+              <dd>{placeName(listing)}</dd>
+            </>
+          ) : null}
           <dt>{t('listing.language')}</dt>
           <dd>{t(`lang.${listing.language}`)}</dd>
           {listing.keywords.length ? (

@@ -38,7 +38,8 @@ export async function setFeatured(ctx: AppContext, actor: Actor, listingId: stri
   requireCurator(actor);
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('listings').set({ featured }).where('id', '=', listingId).returning('id').executeTakeFirst();
+    // A draft never submitted is its organisation's own: curators cannot reach it, not even to feature it.
+    const row = await trx.updateTable('listings').set({ featured }).where('id', '=', listingId).where('status', '<>', 'draft').returning('id').executeTakeFirst();
     if (!row) throw new NotFoundError('listing', listingId);
     await trx.insertInto('audit_events').values({ entity_type: 'listing', entity_id: listingId, action: featured ? 'feature' : 'unfeature', actor_id: actor.userId, at: ctx.clock() }).execute();
     await enqueueListingChanged(trx, [listingId]);

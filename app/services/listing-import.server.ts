@@ -32,6 +32,7 @@ export async function importPublishedListings(
           organisation_id: organisationId,
           status: 'published' as const,
           published_at: now,
+          submitted_at: now,
           confirmed_active_at: now,
           expires_at: expiryFrom(now),
           updated_at: now,

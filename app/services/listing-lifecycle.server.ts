@@ -2,6 +2,7 @@
 // the version checked, the rule of the domain applied, the audit event, the outbox row and
 // the notifications written. Two people acting at once cannot both win.
 import { enqueueListingChanged } from '../../db/outbox.js';
+import { maySeeListingInside } from '../domain/access.js';
 import { isCurator, type Actor } from '../domain/actor.js';
 import { expiryFrom } from '../domain/listing-input.js';
 import { LISTING_TRANSITIONS, type ListingTransitionName } from '../domain/listing-lifecycle.js';
@@ -41,7 +42,7 @@ export async function applyListingTransition(
   const result = await ctx.db.transaction().execute(async (trx) => {
     const listing = await trx
       .selectFrom('listings')
-      .select(['id', 'status', 'version', 'organisation_id', 'title', 'published_at'])
+      .select(['id', 'status', 'version', 'organisation_id', 'title', 'published_at', 'submitted_at'])
       .where('id', '=', listingId)
       .forUpdate()
       .executeTakeFirst();
@@ -52,10 +53,11 @@ export async function applyListingTransition(
         : transition.by === 'curator'
           ? isCurator(actor)
           : transition.by === 'owner' && listing.organisation_id === actor.organisationId;
+    // A stranger learns nothing of a listing that is not public, and a curator nothing of a
+    // draft never submitted; its owner is told why not.
+    const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
+    if (actor !== null && !insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
     if (!permitted) {
-      // A stranger learns nothing of a listing that is not public; its owner is told why not.
-      const insider = actor !== null && (actor.organisationId === listing.organisation_id || isCurator(actor));
-      if (!insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
       throw new PermissionError(transition.by === 'curator' ? 'Only curators of the agency may do this' : 'Only the organisation that owns this listing may do this');
     }
     if (options.expectedVersion != null && options.expectedVersion !== listing.version) {
@@ -78,6 +80,7 @@ export async function applyListingTransition(
         updated_at: now,
         ...(becomesPublished ? { confirmed_active_at: now, expires_at: expiryFrom(now), expiry_reminder_sent_at: null } : {}),
         ...(name === 'approve' && !listing.published_at ? { published_at: now } : {}),
+        ...(name === 'submit' && !listing.submitted_at ? { submitted_at: now } : {}),
       })
       .where('id', '=', listingId)
       .returning(['id', 'status', 'version'])

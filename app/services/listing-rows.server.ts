@@ -1,16 +1,24 @@
 // Reading published listings out of PostgreSQL as public cards and details.
 import type { Database } from '../../db/connection.js';
 import { publicListingRows, type PublicListingRow } from '../../db/public-listings.js';
-import { toListingDocument } from '../../search/documents.js';
+import { toListingDocument, toListingDocuments } from '../../search/documents.js';
 import { documentToCard } from '../../search/queries.js';
 import type { ListingCard, ListingDetail } from '../domain/listing.js';
 
 /** Published listings with their organisation, as the public may see them. */
 export const publishedListings = publicListingRows;
 
-/** A public row as a card, through the very mapping the search index uses (one place hides owners). */
+/**
+ * A public row as a card, through the very mapping the search index uses (one place hides
+ * owners). Without its crowd an anonymous owner shows neither type nor place: prefer rowsToCards.
+ */
 export function rowToCard(row: PublicListingRow): ListingCard {
   return documentToCard(toListingDocument(row));
+}
+
+/** Public rows as cards, anonymous owners described as finely as their crowd allows. */
+export async function rowsToCards(db: Database, rows: PublicListingRow[]): Promise<ListingCard[]> {
+  return (await toListingDocuments(db, rows)).map((doc) => documentToCard(doc));
 }
 
 export async function findPublishedListing(db: Database, id: string): Promise<ListingDetail | null> {
@@ -20,7 +28,7 @@ export async function findPublishedListing(db: Database, id: string): Promise<Li
     .executeTakeFirst();
   if (!row) return null;
   return {
-    ...rowToCard(row),
+    ...(await rowsToCards(db, [row]))[0]!,
     description: row.description,
     innovation: row.innovation,
     keywords: row.keywords,

@@ -6,7 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/connection.js';
 import { FACETS, type Facet, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
 import type { ListingSearchResult } from '../../search/queries.js';
-import { publishedListings, rowToCard } from './listing-rows.server.js';
+import { publishedListings, rowsToCards } from './listing-rows.server.js';
 
 function tsQuery(q: string) {
   return sql`websearch_to_tsquery('simple'::regconfig, opentex_fold(${q}))`;
@@ -19,8 +19,10 @@ function conditions(query: ListingQuery): RawBuilder<boolean>[] {
   if (query.sectors.length) c.push(sql`l.sectors && ${query.sectors}::text[]`);
   if (query.transferModes.length) c.push(sql`l.transfer_modes && ${query.transferModes}::text[]`);
   if (query.ipStatuses.length) c.push(sql`l.ip_status = any(${query.ipStatuses}::text[])`);
-  if (query.provinces.length) c.push(sql`l.province_code = any(${query.provinces}::text[])`);
-  if (query.organisationTypes.length) c.push(sql`o.type = any(${query.organisationTypes}::text[])`);
+  // An anonymous owner's type and place never narrow a search here: the fallback does not
+  // count crowds, so it answers as if they were withheld (docs/decisions/013-anonymity.md).
+  if (query.provinces.length) c.push(sql`not l.anonymous and l.province_code = any(${query.provinces}::text[])`);
+  if (query.organisationTypes.length) c.push(sql`not l.anonymous and o.type = any(${query.organisationTypes}::text[])`);
   if (query.trlMin !== null) c.push(sql`l.trl >= ${query.trlMin}`);
   if (query.trlMax !== null) c.push(sql`l.trl <= ${query.trlMax}`);
   if (query.q) c.push(sql`l.search_vector @@ ${tsQuery(query.q)}`);
@@ -44,8 +46,8 @@ const FACET_VALUES: Record<Facet, RawBuilder<string>> = {
   sectors: sql`unnest(sectors)`,
   transfer_modes: sql`unnest(transfer_modes)`,
   ip_status: sql`ip_status`,
-  province: sql`province_code`,
-  organisation_type: sql`organisation_type`,
+  province: sql`case when anonymous then null else province_code end`,
+  organisation_type: sql`case when anonymous then null else organisation_type end`,
   kind: sql`kind`,
 };
 
@@ -57,7 +59,7 @@ export async function searchListingsInDatabase(db: Database, query: ListingQuery
   );
   const { rows } = await sql<{ total: string; page: string[] | null } & Record<Facet, Record<string, string | number>>>`
     with hits as materialized (
-      select l.id, l.kind, l.sectors, l.transfer_modes, l.ip_status, l.province_code, l.price_min, l.published_at,
+      select l.id, l.kind, l.sectors, l.transfer_modes, l.ip_status, l.province_code, l.anonymous, l.price_min, l.published_at,
              o.type as organisation_type, ${rank} as rank
       from listings l join organisations o on o.id = l.organisation_id
       where ${sql.join(conditions(query), sql` and `)}
@@ -69,11 +71,12 @@ export async function searchListingsInDatabase(db: Database, query: ListingQuery
   const result = rows[0]!;
   const ids = result.page ?? [];
   const cardRows = ids.length ? await publishedListings(db).where('l.id', 'in', ids).execute() : [];
-  const byId = new Map(cardRows.map((r) => [r.id, r]));
+  const cards = await rowsToCards(db, cardRows);
+  const byId = new Map(cards.map((c) => [c.id, c]));
   const facets: FacetCounts = {};
   for (const f of FACETS) facets[f] = Object.fromEntries(Object.entries(result[f] ?? {}).map(([k, n]) => [k, Number(n)]));
   return {
-    cards: ids.flatMap((id) => (byId.has(id) ? [rowToCard(byId.get(id)!)] : [])),
+    cards: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
     total: Number(result.total),
     facets,
     processingTimeMs: Math.round(performance.now() - started),

@@ -5,7 +5,7 @@ import { searchListingsInIndex } from '../../search/queries.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError } from './errors.js';
 import { searchListingsInDatabase } from './listing-search-fallback.server.js';
-import { findPublishedListing, publishedListings, rowToCard } from './listing-rows.server.js';
+import { findPublishedListing, publishedListings, rowsToCards } from './listing-rows.server.js';
 
 export type SearchEngine = 'meilisearch' | 'postgres';
 
@@ -36,22 +36,34 @@ export async function getListing(ctx: AppContext, id: string): Promise<ListingDe
   return listing;
 }
 
-/** Listings of the same kind and a shared sector, most relevant to this one's title first. */
+/**
+ * Listings of the same kind and a shared sector, newest first. Never the owner's own: beside an
+ * anonymous listing they would name it, and beside a named one they would tie its anonymous ones to it.
+ */
 export async function relatedListings(ctx: AppContext, listing: ListingDetail, limit = 4): Promise<ListingCard[]> {
-  const query = emptyQuery({ kind: listing.kind, sectors: listing.sectors, perPage: limit + 1 });
+  const owner = await ctx.db.selectFrom('listings').select('organisation_id').where('id', '=', listing.id).executeTakeFirst();
+  if (!owner) return [];
+  const query = emptyQuery({ kind: listing.kind, sectors: listing.sectors, perPage: limit + RELATED_SPARE });
   const { cards } = await findListings(ctx, query);
-  return cards.filter((c) => c.id !== listing.id).slice(0, limit);
+  const ids = cards.map((c) => c.id);
+  const own = ids.length
+    ? new Set((await ctx.db.selectFrom('listings').select('id').where('id', 'in', ids).where('organisation_id', '=', owner.organisation_id).execute()).map((r) => r.id))
+    : new Set<string>();
+  return cards.filter((c) => c.id !== listing.id && !own.has(c.id)).slice(0, limit);
 }
+
+/** Candidates read beyond the limit, so that the owner's own listings leave enough others. */
+const RELATED_SPARE = 12;
 
 export async function newestListings(ctx: AppContext, limit = 6): Promise<ListingCard[]> {
   const rows = await publishedListings(ctx.db).orderBy('l.published_at', 'desc').orderBy('l.id').limit(limit).execute();
-  return rows.map(rowToCard);
+  return rowsToCards(ctx.db, rows);
 }
 
 /** What the agency chose to put on the home page, newest first. */
 export async function featuredListings(ctx: AppContext, limit = 6): Promise<ListingCard[]> {
   const rows = await publishedListings(ctx.db).where('l.featured', '=', true).orderBy('l.published_at', 'desc').orderBy('l.id').limit(limit).execute();
-  return rows.map(rowToCard);
+  return rowsToCards(ctx.db, rows);
 }
 
 export function emptyQuery(overrides: Partial<ListingQuery> = {}): ListingQuery {

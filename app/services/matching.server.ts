@@ -3,13 +3,14 @@
 import { sql } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
-import { belongsTo, isCurator, type Actor } from '../domain/actor.js';
-import { MIN_MATCH, STRONG_MATCH, matchText, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
+import { maySeeListingInside } from '../domain/access.js';
+import { belongsTo, type Actor } from '../domain/actor.js';
+import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError } from './errors.js';
 import { isUuid } from './listings.server.js';
-import { publishedListings, rowToCard } from './listing-rows.server.js';
+import { publishedListings, rowsToCards } from './listing-rows.server.js';
 import { notifyOrganisation } from './notifications.server.js';
 
 /** How many matches a listing keeps. */
@@ -19,7 +20,7 @@ function matchRows(ctx: AppContext) {
   return ctx.db
     .selectFrom('listings as l')
     .where('l.status', '=', 'published')
-    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language']);
+    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language', 'l.anonymous']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];
@@ -36,6 +37,7 @@ const side = (r: Row): MatchSide => withConcepts({
   priceMin: r.price_min,
   priceMax: r.price_max,
   province: r.province_code,
+  anonymous: r.anonymous,
 });
 
 function withConcepts(s: MatchSide): MatchSide {
@@ -129,8 +131,8 @@ export interface MatchView {
  */
 export async function listingMatches(ctx: AppContext, listingId: string, actor: Actor | null, limit = 10): Promise<{ owner: boolean; matches: MatchView[] }> {
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
-  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
-  const owner = Boolean(listing && actor && (belongsTo(actor, listing.organisation_id) || isCurator(actor)));
+  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status', 'submitted_at', 'anonymous']).where('id', '=', listingId).executeTakeFirst();
+  const owner = Boolean(listing && maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at }));
   if (!listing || (listing.status !== 'published' && !owner)) throw new NotFoundError('listing', listingId);
   const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
   const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
@@ -144,9 +146,17 @@ export async function listingMatches(ctx: AppContext, listingId: string, actor: 
     .orderBy('l.id')
     .limit(owner ? MATCHES_PER_LISTING : limit)
     .execute();
+  const cards = await rowsToCards(ctx.db, rows);
   return {
     owner,
-    matches: rows.map((r) => ({ listing: rowToCard(r), score: r.score, reasons: r.reasons as MatchReason[], state: owner ? r.state : null, computedAt: r.computed_at.toISOString() })),
+    matches: rows.map((r, i) => ({
+      listing: cards[i]!,
+      score: r.score,
+      // Rows stored before anonymity held back the province may still carry it.
+      reasons: publicReasons(r.reasons as MatchReason[], listing.anonymous || r.anonymous),
+      state: owner ? r.state : null,
+      computedAt: r.computed_at.toISOString(),
+    })),
   };
 }
 
@@ -167,7 +177,7 @@ export async function organisationMatches(ctx: AppContext, actor: Actor, limit =
     .selectFrom('matches as m')
     .innerJoin('listings as d', 'd.id', 'm.demand_id')
     .innerJoin('listings as o', 'o.id', 'm.offer_id')
-    .select(['m.demand_id', 'm.offer_id', 'm.score', 'm.reasons', 'm.first_seen_at', 'm.demand_side_state', 'm.offer_side_state', 'd.title as demand_title', 'o.title as offer_title', 'd.organisation_id as demand_org', 'o.organisation_id as offer_org'])
+    .select(['m.demand_id', 'm.offer_id', 'm.score', 'm.reasons', 'm.first_seen_at', 'm.demand_side_state', 'm.offer_side_state', 'd.title as demand_title', 'o.title as offer_title', 'd.organisation_id as demand_org', 'o.organisation_id as offer_org', 'd.anonymous as demand_anonymous', 'o.anonymous as offer_anonymous'])
     .where('d.status', '=', 'published')
     .where('o.status', '=', 'published')
     .where((eb) =>
@@ -187,7 +197,7 @@ export async function organisationMatches(ctx: AppContext, actor: Actor, limit =
       mine: { id: mineIsDemand ? r.demand_id : r.offer_id, title: mineIsDemand ? r.demand_title : r.offer_title },
       theirs: { id: mineIsDemand ? r.offer_id : r.demand_id, title: mineIsDemand ? r.offer_title : r.demand_title },
       score: r.score,
-      reasons: r.reasons as MatchReason[],
+      reasons: publicReasons(r.reasons as MatchReason[], r.demand_anonymous || r.offer_anonymous),
       saved: (mineIsDemand ? r.demand_side_state : r.offer_side_state) === 'saved',
       firstSeenAt: r.first_seen_at.toISOString(),
     };

@@ -1,6 +1,7 @@
 // An organisation's own listings: write drafts, edit, see status and history.
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { isCurator, type Actor } from '../domain/actor.js';
+import { maySeeListingInside } from '../domain/access.js';
+import type { Actor } from '../domain/actor.js';
 import { validateListingInput, type ListingInput } from '../domain/listing-input.js';
 import { EDITABLE_STATUSES, availableTransitions, statusAfterEdit, type ListingTransitionName } from '../domain/listing-lifecycle.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
@@ -96,7 +97,7 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     .select('o.name as organisation_name')
     .where('l.id', '=', id)
     .executeTakeFirst();
-  if (!row || (row.organisation_id !== actor.organisationId && !isCurator(actor))) throw new NotFoundError('listing', id);
+  if (!row || !maySeeListingInside(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) throw new NotFoundError('listing', id);
   const history = await ctx.db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')

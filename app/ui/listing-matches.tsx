@@ -29,7 +29,7 @@ export function ListingMatches({ matches, owner, kind }: { matches: MatchItem[];
                   <Link to={`/listings/${m.listing.id}`}>{m.listing.title}</Link>
                 </h3>
                 <p className="listing-meta">
-                  <Owner owner={m.listing.owner} province={m.listing.province} />
+                  <Owner owner={m.listing.owner} province={m.listing.province} region={m.listing.region} />
                   {m.state === 'saved' ? <span className="badge">{t('match.saved')}</span> : null}
                 </p>
               </div>

@@ -7,6 +7,7 @@ import * as matches from './2026_11_22_000003_matches_and_saved_searches.js';
 import * as attachments from './2026_11_22_000004_attachments.js';
 import * as accountsHardening from './2026_11_28_000001_accounts_hardening.js';
 import * as searchReliability from './2026_11_28_000002_search_reliability.js';
+import * as listingVisibility from './2026_11_28_000003_listing_visibility.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000004_attachments': attachments,
   '2026_11_28_000001_accounts_hardening': accountsHardening,
   '2026_11_28_000002_search_reliability': searchReliability,
+  '2026_11_28_000003_listing_visibility': listingVisibility,
 };

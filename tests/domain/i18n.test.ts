@@ -20,7 +20,7 @@ describe('message catalogues', () => {
       ...Array.from({ length: 9 }, (_, i) => `trl.${i + 1}`),
       ...LISTING_STATUSES.map((s) => `status.${s}`),
       // Every action the services write into a listing's history.
-      ...['create', 'edit', 'seed', 'import', 'feature', 'unfeature', 'attach', ...Object.keys(LISTING_TRANSITIONS)].map((a) => `history.${a}`),
+      ...['create', 'edit', 'seed', 'import', 'feature', 'unfeature', 'attach', 'approve_attachment', 'refuse_attachment', ...Object.keys(LISTING_TRANSITIONS)].map((a) => `history.${a}`),
     ];
     for (const key of keys) {
       expect(vi, key).toHaveProperty([key]);

@@ -56,6 +56,8 @@ describe('attachments', () => {
   it('are uploaded by the owner and downloaded by anyone, confidential ones only by the owner', async () => {
     expect(await upload(owner, { bytes: PDF, type: 'application/pdf', name: 'Bản mô tả kỹ thuật.pdf' })).toEqual({ status: 302, location: `/my/listings/${listing}?attachment=added` });
     expect((await upload(owner, { bytes: PDF, type: 'application/pdf', name: 'secret-process.pdf' }, true)).location).toContain('attachment=added');
+    // Files added to a published listing wait for a curator (tests/routes/attachment-review.test.ts).
+    await market.db.updateTable('attachments').set({ review_state: 'approved' }).where('listing_id', '=', listing).execute();
 
     const publicFiles = await filesOf(null);
     expect(publicFiles.map((f) => f.name)).toEqual(['Bản mô tả kỹ thuật.pdf']);

@@ -7,7 +7,7 @@ import { AI_OFFER, WASTEWATER_DEMAND, WASTEWATER_OFFER, createOrganisation, crea
 import { createTestMarket, type TestMarket } from '../support/market.js';
 import { startTestServer } from '../support/server.js';
 
-type Who = 'anonymous' | 'other' | 'member' | 'admin' | 'curator';
+type Who = 'anonymous' | 'other' | 'member' | 'admin' | 'curator' | 'platform';
 const PEOPLE: Who[] = ['anonymous', 'other', 'member', 'admin', 'curator'];
 const PASSWORD = 'mat-khau-thu-nghiem';
 
@@ -51,11 +51,15 @@ beforeAll(async () => {
   await createUser(market.db, { email: 'admin@chu.vn', organisationId: uni, role: 'admin', passwordHash });
   await createUser(market.db, { email: 'other@khac.vn', organisationId: other, role: 'admin', passwordHash });
   await createUser(market.db, { email: 'curator@so.vn', organisationId: agency, passwordHash });
+  const platform = await createOrganisation(market.db, { slug: 'nen-tang', name: 'Nền tảng', type: 'enterprise', taxCode: '0100000024' });
+  const platformAdmin = await createUser(market.db, { email: 'root@nen-tang.vn', organisationId: platform, role: 'admin', passwordHash });
+  await market.db.updateTable('users').set({ platform_admin: true }).where('id', '=', platformAdmin).execute();
   server = await startTestServer(market.ctx);
   cookies.member = await login('member@chu.vn');
   cookies.admin = await login('admin@chu.vn');
   cookies.other = await login('other@khac.vn');
   cookies.curator = await login('curator@so.vn');
+  cookies.platform = await login('root@nen-tang.vn');
 
   const make = async (input: object) => {
     const res = await call('member', 'POST', '/api/v1/my/listings', input);
@@ -76,7 +80,7 @@ afterAll(async () => {
 describe('private pages', () => {
   const cases: { path: () => string; allowed: Who[]; denied: number }[] = [
     { path: () => '/my/listings', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
-    { path: () => `/my/listings/${draft}`, allowed: ['member', 'admin', 'curator'], denied: 404 },
+    { path: () => `/my/listings/${draft}`, allowed: ['member', 'admin'], denied: 404 },
     { path: () => `/my/listings/${draft}/edit`, allowed: ['member', 'admin'], denied: 404 },
     { path: () => '/my/organisation', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
     { path: () => '/notifications', allowed: ['other', 'member', 'admin', 'curator'], denied: 0 },
@@ -108,7 +112,8 @@ describe('form actions', () => {
     const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft to submit by form' })).text).data.id;
     expect(toLogin(await call('anonymous', 'POST', `/my/listings/${id}`, { intent: 'submit' }))).toBe(true);
     expect((await call('other', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(404);
-    expect((await call('curator', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(403);
+    // A draft never submitted is its organisation's own: curators do not even see it.
+    expect((await call('curator', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(404);
     expect((await call('admin', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(200);
     expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(409);
   });
@@ -191,13 +196,56 @@ describe('nothing private leaks', () => {
       expect((await call('anonymous', 'GET', path)).text, path).not.toMatch(/Đại học Chủ Tin|dh-chu/);
     }
     const listed = JSON.parse((await call('anonymous', 'GET', '/api/v1/listings?per_page=100')).text).data as { id: string; owner: object }[];
-    expect(listed.find((l) => l.id === anonymousOffer)?.owner).toEqual({ id: null, slug: null, name: null, type: 'university', verified: false });
+    // The only university of this market: even its type would name it (tests/routes/anonymity.test.ts).
+    expect(listed.find((l) => l.id === anonymousOffer)?.owner).toEqual({ id: null, slug: null, name: null, type: null, verified: false });
     expect((await call('anonymous', 'GET', '/organisations/dh-chu')).text).not.toContain('dệt nhuộm');
     const { results } = await market.search.listings().getDocuments({ limit: 1000 });
     const index = JSON.stringify(results);
     expect(index).not.toContain('CONFIDENTIAL-');
     expect(index).not.toContain('Bản nháp bí mật');
     expect(JSON.stringify(results.find((d) => d.id === anonymousOffer))).not.toMatch(/Đại học Chủ Tin|dh-chu/);
+  });
+});
+
+describe('drafts versus curators and the platform admin', () => {
+  const STAFF: Who[] = ['curator', 'platform'];
+  const fileOf = async (listingId: string) => {
+    const form = new FormData();
+    form.set('intent', 'add');
+    form.set('file', new Blob([new TextEncoder().encode('%PDF-1.4 draft file')], { type: 'application/pdf' }), 'ban-nhap.pdf');
+    await fetch(`${server.url}/my/listings/${listingId}/attachments`, { method: 'POST', body: form, headers: { cookie: cookies.member! }, redirect: 'manual' });
+    return (await market.db.selectFrom('attachments').select('id').where('listing_id', '=', listingId).executeTakeFirstOrThrow()).id;
+  };
+
+  it('a draft never submitted is hidden from them everywhere: pages, API, matches, files, actions', async () => {
+    const file = await fileOf(draft);
+    for (const who of STAFF) {
+      for (const path of [`/my/listings/${draft}`, `/curator/listings/${draft}`, `/api/v1/my/listings/${draft}`, `/api/v1/listings/${draft}/matches`, `/attachments/${file}`, `/listings/${draft}`]) {
+        const res = await call(who, 'GET', path);
+        expect(res.status, `${who} GET ${path}`).toBe(404);
+        expect(res.text, `${who} GET ${path}`).not.toContain('CONFIDENTIAL-DRAFT-7731');
+      }
+      for (const intent of ['feature', 'approve']) {
+        expect((await call(who, 'POST', `/curator/listings/${draft}`, { intent })).status, `${who} ${intent}`).toBe(404);
+      }
+    }
+    expect((await call('member', 'GET', `/attachments/${file}`)).status).toBe(200);
+    const featured = await market.db.selectFrom('listings').select(['featured', 'status']).where('id', '=', draft).executeTakeFirstOrThrow();
+    expect(featured).toEqual({ featured: false, status: 'draft' });
+  });
+
+  it('a listing is theirs to review from its submission on, also after changes were requested', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Submitted then sent back', confidentialDetails: 'CONFIDENTIAL-SUBMITTED-4410' })).text).data.id as string;
+    const file = await fileOf(id);
+    for (const who of STAFF) expect((await call(who, 'GET', `/curator/listings/${id}`)).status, who).toBe(404);
+    expect((await call('member', 'POST', `/api/v1/my/listings/${id}/submit`)).status).toBe(200);
+    expect((await call('curator', 'POST', `/curator/listings/${id}`, { intent: 'request_changes', reason: 'Nêu rõ TRL' })).status).toBe(200);
+    for (const who of STAFF) {
+      for (const path of [`/curator/listings/${id}`, `/my/listings/${id}`, `/api/v1/my/listings/${id}`, `/attachments/${file}`]) {
+        expect((await call(who, 'GET', path)).status, `${who} GET ${path}`).toBe(200);
+      }
+      expect((await call(who, 'GET', `/api/v1/my/listings/${id}`)).text).toContain('CONFIDENTIAL-SUBMITTED-4410');
+    }
   });
 });
 
@@ -220,7 +268,7 @@ describe('request forgery and cookies', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
-    const behindProxy = await startTestServer(market.ctx, { trustProxy: 'loopback' });
+    const behindProxy = await startTestServer(market.ctx, { trustProxy: ['loopback'] });
     try {
       expect((await signIn(behindProxy.url)).headers.get('set-cookie')).toMatch(/Secure/i);
     } finally {
