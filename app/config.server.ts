@@ -23,7 +23,8 @@ const schema = z.object({
   SEARCH_CHECK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'true, false, a number of proxies, or addresses/subnets separated by commas')
+    .regex(/^(false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'false, the number of proxies in front, or their addresses/subnets separated by commas')
+    .refine((v) => v !== 'true', 'not "true": that believes any X-Forwarded-For a client writes, so the per-address limits could be dodged; give the number of proxies or their addresses')
     .default('false'),
 });
 
@@ -54,8 +55,8 @@ export interface Config {
   searchJobs: { matchingSweepMinutes: number; searchCheckMinutes: number };
   /**
    * Which proxies in front of us to believe about the client's address and protocol
-   * (X-Forwarded-For/-Proto), as Express's `trust proxy`: false (none, the default), true
-   * (any), a number of hops, or addresses/subnets such as `loopback, 10.0.0.0/8`.
+   * (X-Forwarded-For/-Proto), as Express's `trust proxy`: false (none, the default), a number
+   * of hops, or addresses/subnets such as `loopback, 10.0.0.0/8`; never a blind `true`.
    */
   trustProxy: boolean | number | string[];
 }
@@ -97,7 +98,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {
-  if (value === 'true') return true;
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((v) => v.trim());

@@ -11,8 +11,12 @@ export interface AppContext {
   publicUrl: string;
   /** Without SMTP, emails are printed to the server's log. */
   smtpConfigured: boolean;
-  /** The development mailbox page is switched on (DEV_MAILBOX=true); it still answers only locally. */
-  devMailbox: boolean;
+  /**
+   * The development mailbox's key when DEV_MAILBOX=true (null: off). The page answers only a
+   * local request that carries it; the key is printed in the operator's log, so a proxy on the
+   * same host, which makes every request look local, still cannot open it.
+   */
+  devMailbox: string | null;
 }
 
 export interface Jobs {

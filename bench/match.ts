@@ -57,7 +57,7 @@ async function main() {
       clock: () => new Date(),
       publicUrl: 'http://bench.invalid',
       smtpConfigured: false,
-      devMailbox: false,
+      devMailbox: null,
       jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
     };
 

@@ -34,8 +34,8 @@ export const organisationProfileSchema = organisationInputSchema.pick({ organisa
  * registration certificate, establishment decision or S&T activity registration).
  */
 export const organisationEvidenceSchema = z.object({
-  legalRepresentative: z.string().trim().min(2, 'at least 2 characters').max(120, 'at most 120 characters'),
-  registrationDocument: z.string().trim().min(3, 'at least 3 characters').max(100, 'at most 100 characters'),
+  legalRepresentative: cleaned(z.string().min(2, 'at least 2 characters').max(120, 'at most 120 characters')),
+  registrationDocument: cleaned(z.string().min(3, 'at least 3 characters').max(100, 'at most 100 characters')),
 });
 
 export const signUpSchema = z

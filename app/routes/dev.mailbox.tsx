@@ -12,11 +12,15 @@ export const meta: MetaFunction = ({ matches }) => [...pageMeta(matches, (t) => 
 // Live reset and invitation links: never cached, never sent on as a Referer.
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
 
-// Off unless DEV_MAILBOX=true, and then only for requests from this machine (404 otherwise).
+// Off unless DEV_MAILBOX=true, and then only for requests from this machine with the key from
+// the server's log (404 otherwise).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   return asPage(async () => {
-    const emails = await developmentMailbox(ctx, { fromThisMachine: isLocalRequest(context.clientIp, request.headers) });
+    const emails = await developmentMailbox(ctx, {
+      fromThisMachine: isLocalRequest(context.clientIp, request.headers),
+      key: new URL(request.url).searchParams.get('key'),
+    });
     return { emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, text: e.text, at: e.created_at.toISOString() })) };
   });
 }

@@ -15,6 +15,7 @@ export async function createHttpApp(
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  else app.use(warnOnceOfUnbelievedProxy());
   app.use(securityHeaders);
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   // Other static files only for paths with an extension: a file lookup before every page and
@@ -52,4 +53,21 @@ function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   }
   if (host === req.get('host')) return next();
   res.status(403).json({ error: 'Cross-site request refused: submit the form from OpenTEX itself' });
+}
+
+/**
+ * Behind a proxy that TRUST_PROXY does not name, every client has the proxy's address and
+ * shares one set of per-address limits: the operator is told once, not every request.
+ */
+function warnOnceOfUnbelievedProxy() {
+  let warned = false;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!warned && req.get('x-forwarded-for')) {
+      warned = true;
+      console.warn(
+        `[opentex] Requests arrive through a proxy (X-Forwarded-For) but TRUST_PROXY is not set: every client counts as ${req.socket.remoteAddress ?? 'the proxy'} for the sign-in limits. Set TRUST_PROXY to the number of proxies or their addresses.`,
+      );
+    }
+    next();
+  };
 }

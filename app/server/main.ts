@@ -13,7 +13,13 @@ async function main() {
   const config = readConfig();
   // The HTTP port is taken first, so that a taken port is reported before anything starts.
   let handle: RequestListener = (_request, response) => {
-    response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+    response.writeHead(503, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Retry-After': '5',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+      'X-Frame-Options': 'DENY',
+    });
     response.end('OpenTEX is starting.\n');
   };
   const server = createServer((request, response) => handle(request, response));

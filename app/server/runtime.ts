@@ -82,9 +82,9 @@ export async function startMarket(
     });
     if (relayed?.relayed) log(`Indexed ${relayed.relayed} listing change(s) in Meilisearch`);
 
-    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null, devMailbox: config.devMailbox };
+    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null, devMailbox: config.devMailbox ? randomBytes(16).toString('hex') : null };
     if (!config.smtp) log('No SMTP_URL: emails are printed to this log instead of being sent.');
-    if (config.devMailbox) log(`Development mailbox on (DEV_MAILBOX=true), for this machine only: http://localhost:${config.port}/dev/mailbox`);
+    if (base.devMailbox) log(`Development mailbox on (DEV_MAILBOX=true), for this machine only: http://localhost:${config.port}/dev/mailbox?key=${base.devMailbox}`);
     let jobs: JobRunner | null = null;
     if (options.jobs !== false) {
       jobs = await startJobs({

@@ -2,6 +2,7 @@
 // or without SMTP prints it to the server's log. The development mailbox (/dev/mailbox) shows
 // them too, but only when switched on (DEV_MAILBOX=true) and only to this machine: its reset and
 // invitation links open accounts (docs/decisions/010-account-emails-and-limits.md).
+import { timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../context.server.js';
@@ -19,9 +20,11 @@ export async function queueEmail(db: Executor, email: Email): Promise<void> {
   await db.insertInto('emails').values(email).execute();
 }
 
-/** The latest emails, for a developer at this machine; nobody else learns the page exists. */
-export async function developmentMailbox(ctx: AppContext, request: { fromThisMachine: boolean }, limit = 50) {
-  if (!ctx.devMailbox || ctx.smtpConfigured || !request.fromThisMachine) throw new NotFoundError('page', '/dev/mailbox');
+/** The latest emails, for a developer at this machine holding the key; nobody else learns the page exists. */
+export async function developmentMailbox(ctx: AppContext, request: { fromThisMachine: boolean; key: string | null }, limit = 50) {
+  if (!ctx.devMailbox || ctx.smtpConfigured || !request.fromThisMachine || !sameSecret(request.key, ctx.devMailbox)) {
+    throw new NotFoundError('page', '/dev/mailbox');
+  }
   return ctx.db
     .selectFrom('emails')
     .select(['id', 'to', 'subject', 'text', 'created_at', 'sent_at'])
@@ -29,6 +32,12 @@ export async function developmentMailbox(ctx: AppContext, request: { fromThisMac
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+function sameSecret(given: string | null, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export type SendEmail = (email: Email) => Promise<void>;

@@ -26,7 +26,7 @@ export function benchContext(db: Database, search: Search): AppContext {
     clock: () => new Date(),
     publicUrl: 'http://127.0.0.1',
     smtpConfigured: false,
-    devMailbox: false,
+    devMailbox: null,
     // Nothing is written during the bench: every background job it could ask for is a no-op.
     jobs: new Proxy({} as Jobs, { get: () => async () => {} }),
   };

@@ -13,10 +13,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('alerts', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('matching_runs_pkey', ['listing_id', 'listing_version'])
     .execute();
-  // Listings published before runs were recorded were matched by the job of their day.
+  // A listing published before runs were recorded counts as matched only if it has a match: one
+  // whose job gave up in an outage has none, and the sweep runs it (a listing that rightly has
+  // none is run once more, which alerts no one twice: alerts are recorded below).
   await sql`
     insert into matching_runs (listing_id, listing_version, matches, alerts)
-    select id, version, 0, 0 from listings where status = 'published'
+    select l.id, l.version, count(*), 0
+    from listings l join matches m on m.demand_id = l.id or m.offer_id = l.id
+    where l.status = 'published'
+    group by l.id, l.version
   `.execute(db);
 
   // One alert per (saved search, listing), whatever retries or renewals happen.

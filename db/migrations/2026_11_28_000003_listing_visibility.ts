@@ -23,6 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('reviewed_at', 'timestamptz')
     .execute();
+  // Documents of anonymous listings already in the index name the owner's type and province:
+  // the relay re-sends them with the coarse description (finding 8).
+  await sql`
+    insert into outbox (topic, entity_id)
+    select 'listing.changed', id from listings where anonymous and status = 'published'
+  `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -2,6 +2,7 @@
 // other control characters, no bidirectional overrides, and nothing-but-invisible is empty.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { organisationEvidenceSchema } from '../../app/domain/account-input.js';
 import { validateListingInput } from '../../app/domain/listing-input.js';
 import { parseListingQuery } from '../../app/domain/listing-query.js';
 import { cleaned, cleanText, cleanTextDeep, hasVisibleText, tidyLine, tidyText } from '../../app/domain/text.js';
@@ -45,6 +46,15 @@ describe('invisible text', () => {
     expect(name.safeParse('\u200B\u2800').success).toBe(false);
     expect(name.parse(' Tên\u0000 ')).toBe('Tên');
     expect(name.safeParse(42).success).toBe(false);
+  });
+});
+
+describe('sign-up evidence', () => {
+  it('refuses a legal representative or document number made only of invisible characters', () => {
+    const result = organisationEvidenceSchema.safeParse({ legalRepresentative: '\u200B\u200B\u200B', registrationDocument: '\u2060\u2060\u2060\u2060' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(['legalRepresentative', 'registrationDocument']);
+    expect(organisationEvidenceSchema.parse({ legalRepresentative: '\u202ENguyễn Văn A', registrationDocument: '0108887771' }).legalRepresentative).toBe('Nguyễn Văn A');
   });
 });
 

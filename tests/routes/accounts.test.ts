@@ -42,12 +42,14 @@ const signUpForm = {
   website: '', description: '', legalRepresentative: 'Lê Văn Hùng', registrationDocument: '0108887771',
 };
 
+const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
 beforeAll(async () => {
   market = await createTestMarket();
   const org = await createOrganisation(market.db, { slug: 'vien-tai-khoan', name: 'Viện Tài Khoản', type: 'institute', taxCode: '0100000041' });
   await createUser(market.db, { email: 'admin@vien.vn', organisationId: org, role: 'admin', passwordHash: await hashPassword('mat-khau-thu-nghiem') });
   off = await startTestServer(market.ctx);
-  on = await startTestServer({ ...market.ctx, devMailbox: true });
+  on = await startTestServer({ ...market.ctx, devMailbox: KEY });
   const res = await fetch(`${off.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'admin@vien.vn', password: 'mat-khau-thu-nghiem' }), redirect: 'manual' });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;
 });
@@ -82,28 +84,36 @@ describe('the development mailbox', () => {
     }
   });
 
-  it('when switched on, shows the emails to this machine, uncached', async () => {
-    const res = await fetch(`${on.url}/dev/mailbox`);
+  it('when switched on, shows the emails to this machine with the key from the log, uncached', async () => {
+    const res = await fetch(`${on.url}/dev/mailbox?key=${KEY}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('/reset-password/');
   });
 
   it('when switched on, answers 404 to a request relayed by a proxy or sent under a foreign host name', async () => {
-    expect((await fetch(`${on.url}/dev/mailbox`, { headers: { 'X-Forwarded-For': '203.0.113.7' } })).status).toBe(404);
-    expect((await fetch(`${on.url}/dev/mailbox`, { headers: { Forwarded: 'for=203.0.113.7' } })).status).toBe(404);
-    expect(await rawGet(`${on.url}/dev/mailbox`, { Host: 'attacker.example' })).toBe(404);
+    expect((await fetch(`${on.url}/dev/mailbox?key=${KEY}`, { headers: { 'X-Forwarded-For': '203.0.113.7' } })).status).toBe(404);
+    expect((await fetch(`${on.url}/dev/mailbox?key=${KEY}`, { headers: { Forwarded: 'for=203.0.113.7' } })).status).toBe(404);
+    expect(await rawGet(`${on.url}/dev/mailbox?key=${KEY}`, { Host: 'attacker.example' })).toBe(404);
+  });
+
+  it('when switched on, answers 404 to a local request without the key (a proxy on this host that adds no header)', async () => {
+    for (const query of ['', '?key=', `?key=${KEY.slice(0, -1)}x`]) {
+      const res = await fetch(`${on.url}/dev/mailbox${query}`);
+      expect(res.status, query).toBe(404);
+      expect(await res.text()).not.toContain('/reset-password/');
+    }
   });
 
   const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
   it.skipIf(!lan)('when switched on, answers 404 to another machine', async () => {
-    const app = await createHttpApp({ ...market.ctx, devMailbox: true }, 'build/index.js');
+    const app = await createHttpApp({ ...market.ctx, devMailbox: KEY }, 'build/index.js');
     const server = await new Promise<import('node:http').Server>((resolve) => {
       const s = app.listen(0, lan!, () => resolve(s));
     });
     try {
       const { port } = server.address() as AddressInfo;
-      const res = await fetch(`http://${lan}:${port}/dev/mailbox`);
+      const res = await fetch(`http://${lan}:${port}/dev/mailbox?key=${KEY}`);
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('/reset-password/');
     } finally {

@@ -20,7 +20,7 @@ export interface TestMarket {
   close(): Promise<void>;
 }
 
-export async function createTestMarket(options: { clock?: () => Date; devMailbox?: boolean } = {}): Promise<TestMarket> {
+export async function createTestMarket(options: { clock?: () => Date; devMailbox?: string | null } = {}): Promise<TestMarket> {
   const id = randomBytes(5).toString('hex');
   const admin = inject('pgAdminUrl');
   const name = `t_${id}`;
@@ -38,7 +38,7 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
     clock: options.clock ?? (() => new Date()),
     publicUrl: 'http://opentex.test',
     smtpConfigured: false,
-    devMailbox: options.devMailbox ?? false,
+    devMailbox: options.devMailbox ?? null,
     // The relay runs in-process right away, where the app would queue it on pg-boss.
     jobs: {
       requestSearchRelay: relay,
