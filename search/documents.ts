@@ -2,6 +2,7 @@
 // details never leave PostgreSQL, and an anonymous listing carries no organisation name or id,
 // and its type and place only as coarsely as its crowd requires (docs/decisions/013-anonymity.md).
 // The same mapping makes the cards that pages read from PostgreSQL.
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/connection.js';
 import { anonymousListingIdsOfTypes, organisationTypesOf, publicCrowd, publicListingRows, type PublicListingRow } from '../db/public-listings.js';
 import { WITHHELD, describeAnonymousOwner, regionOf, type AnonymousDescription } from '../app/domain/anonymity.js';
@@ -35,6 +36,12 @@ export interface ListingDocument {
   confirmed_active_at: number | null;
   /** The listing's version when this document was built: the index check compares it. */
   version: number;
+  /**
+   * A hash of everything above. Some changes alter a document without a new version (featuring,
+   * the organisation's name or verification, an anonymous owner's crowd): the index check
+   * compares this too (docs/decisions/011-search-relay-and-matching-after-outages.md).
+   */
+  fingerprint: string;
 }
 
 /** Listings by id, as documents; ids of listings that are not public come back in `remove`. */
@@ -72,7 +79,7 @@ export async function describeAnonymousOwners(db: Database, rows: readonly Publi
 export function toListingDocument(row: PublicListingRow, description: AnonymousDescription = WITHHELD): ListingDocument {
   const hidden = row.anonymous;
   const place = hidden ? description : { type: row.organisation_type, province: row.province_code, region: regionOf(row.province_code) };
-  return {
+  const content: Omit<ListingDocument, 'fingerprint'> = {
     id: row.id,
     kind: row.kind,
     title: row.title,
@@ -100,6 +107,7 @@ export function toListingDocument(row: PublicListingRow, description: AnonymousD
     confirmed_active_at: toSeconds(row.confirmed_active_at),
     version: row.version,
   };
+  return { ...content, fingerprint: createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22) };
 }
 
 function toSeconds(d: Date | null): number | null {

@@ -4,6 +4,7 @@
 import type { Database } from '../db/connection.js';
 import { enqueueListingChanged } from '../db/outbox.js';
 import { publicListingRows } from '../db/public-listings.js';
+import { toListingDocuments } from './documents.js';
 import { isNotFound, type Search } from './client.js';
 import { relayOutbox, withRelayLock } from './relay.js';
 
@@ -12,7 +13,7 @@ export interface IndexComparison {
   indexedDocuments: number;
   /** Public in PostgreSQL, absent from the index. */
   missing: string[];
-  /** In the index with another version than PostgreSQL's. */
+  /** In the index with another version or content than PostgreSQL's (see `fingerprint`). */
   stale: string[];
   /** In the index, not public in PostgreSQL. */
   extra: string[];
@@ -31,22 +32,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function compareIndex(db: Database, search: Search): Promise<IndexComparison> {
   // The index is read first: a listing published in between shows as missing and is simply
   // sent again, never deleted.
-  const indexed = await indexedVersions(search);
+  const indexed = await indexedFingerprints(search);
   const pending = new Set(
     (await db.selectFrom('outbox').select('entity_id').distinct().where('processed_at', 'is', null).execute()).map((r) => r.entity_id),
   );
-  const rows = await publicListingRows(db).clearSelect().select(['l.id', 'l.version']).execute();
+  const ids = (await publicListingRows(db).clearSelect().select('l.id').orderBy('l.id').execute()).map((r) => r.id);
   const missing: string[] = [];
   const stale: string[] = [];
   const inFlight = new Set<string>();
-  const isPublic = new Set<string>();
-  for (const row of rows) {
-    isPublic.add(row.id);
-    const version = indexed.get(row.id);
-    const differs = version === undefined || version !== row.version;
-    if (differs && pending.has(row.id)) inFlight.add(row.id);
-    else if (version === undefined) missing.push(row.id);
-    else if (version !== row.version) stale.push(row.id);
+  const isPublic = new Set(ids);
+  // Each public listing's document as the relay would send it now, a page at a time.
+  for (let start = 0; start < ids.length; start += PAGE) {
+    const rows = await publicListingRows(db).where('l.id', 'in', ids.slice(start, start + PAGE)).execute();
+    for (const expected of await toListingDocuments(db, rows)) {
+      const found = indexed.get(expected.id);
+      const differs = found === undefined || found.version !== expected.version || found.fingerprint !== expected.fingerprint;
+      if (differs && pending.has(expected.id)) inFlight.add(expected.id);
+      else if (found === undefined) missing.push(expected.id);
+      else if (differs) stale.push(expected.id);
+    }
   }
   const extra: string[] = [];
   for (const id of indexed.keys()) {
@@ -54,7 +58,7 @@ export async function compareIndex(db: Database, search: Search): Promise<IndexC
     if (pending.has(id)) inFlight.add(id);
     else extra.push(id);
   }
-  return { publicListings: rows.length, indexedDocuments: indexed.size, missing, stale, extra, inFlight: inFlight.size };
+  return { publicListings: ids.length, indexedDocuments: indexed.size, missing, stale, extra, inFlight: inFlight.size };
 }
 
 /** Sends the differences through the outbox and relays them now (they wait if Meilisearch is down). */
@@ -74,19 +78,19 @@ export async function repairIndex(db: Database, search: Search, diff: IndexCompa
   return { requeued: listingIds.length, deleted: diff.extra.length };
 }
 
-/** Every document's id and version, page by page. A missing index holds nothing. */
-async function indexedVersions(search: Search): Promise<Map<string, number | null>> {
-  const versions = new Map<string, number | null>();
+/** Every document's id, version and fingerprint, page by page. A missing index holds nothing. */
+async function indexedFingerprints(search: Search): Promise<Map<string, { version: unknown; fingerprint: unknown }>> {
+  const versions = new Map<string, { version: unknown; fingerprint: unknown }>();
   const index = search.listings();
   for (let offset = 0; ; offset += PAGE) {
     let page;
     try {
-      page = await index.getDocuments({ fields: ['id', 'version'], limit: PAGE, offset });
+      page = await index.getDocuments({ fields: ['id', 'version', 'fingerprint'], limit: PAGE, offset });
     } catch (error) {
       if (isNotFound(error)) return versions;
       throw error;
     }
-    for (const doc of page.results) versions.set(String(doc.id), typeof doc.version === 'number' ? doc.version : null);
+    for (const doc of page.results) versions.set(String(doc.id), { version: doc.version, fingerprint: doc.fingerprint });
     if (page.results.length < PAGE) return versions;
   }
 }

@@ -46,4 +46,18 @@ describe('the search index check', () => {
     expect(health.lastIndexCheck).toMatchObject({ missing: 1, stale: 1, extra: 1, requeued: 3, deleted: 1 });
     expect(await checkSearchIndex(market.ctx)).toMatchObject({ publicListings: 3, indexedDocuments: 3, missing: 0, stale: 0, extra: 0, requeued: 0 });
   });
+
+  it('finds a document whose content changed without a new version, such as its organisation renamed behind the relay', async () => {
+    const org = await createOrganisation(market.db, { slug: 'cong-ty-doi-ten', name: 'Công ty Tên Cũ', type: 'enterprise', taxCode: '0100000117' });
+    const { ids } = await importPublishedListings(market.ctx, org, [{ ...AI_OFFER, title: 'Phần mềm đọc hoá đơn cho doanh nghiệp' }]);
+    const [id] = ids as [string];
+    expect(await checkSearchIndex(market.ctx)).toMatchObject({ missing: 0, stale: 0, extra: 0 });
+    // A write that reaches no outbox: the listing's version stays, its document does not.
+    await market.db.updateTable('organisations').set({ name: 'Công ty Tên Mới' }).where('id', '=', org).execute();
+    expect((await market.search.listings().getDocument(id)).organisation_name).toBe('Công ty Tên Cũ');
+
+    expect(await checkSearchIndex(market.ctx)).toMatchObject({ missing: 0, stale: 1, extra: 0, requeued: 1, error: null });
+    expect((await market.search.listings().getDocument(id)).organisation_name).toBe('Công ty Tên Mới');
+    expect(await checkSearchIndex(market.ctx)).toMatchObject({ stale: 0 });
+  });
 });
