@@ -4,7 +4,7 @@
 import type { Database } from '../db/connection.js';
 import { enqueueListingChanged } from '../db/outbox.js';
 import { publicListingRows } from '../db/public-listings.js';
-import { toListingDocuments } from './documents.js';
+import { describeAnonymousOwners, toListingDocument } from './documents.js';
 import { isNotFound, type Search } from './client.js';
 import { relayOutbox, withRelayLock } from './relay.js';
 
@@ -41,10 +41,12 @@ export async function compareIndex(db: Database, search: Search): Promise<IndexC
   const stale: string[] = [];
   const inFlight = new Set<string>();
   const isPublic = new Set(ids);
-  // Each public listing's document as the relay would send it now, a page at a time.
+  // Each public listing's document as the relay would send it now, a page at a time. Anonymous
+  // owners are described against their crowd once for the whole check, not once per page.
+  const descriptions = await describeAnonymousOwners(db, await publicListingRows(db).where('l.anonymous', '=', true).execute());
   for (let start = 0; start < ids.length; start += PAGE) {
     const rows = await publicListingRows(db).where('l.id', 'in', ids.slice(start, start + PAGE)).execute();
-    for (const expected of await toListingDocuments(db, rows)) {
+    for (const expected of rows.map((row) => toListingDocument(row, descriptions.get(row.id)))) {
       const found = indexed.get(expected.id);
       const differs = found === undefined || found.version !== expected.version || found.fingerprint !== expected.fingerprint;
       if (differs && pending.has(expected.id)) inFlight.add(expected.id);
