@@ -12,47 +12,13 @@ import { createListing } from '../../app/services/my-listings.server.js';
 import { listNotifications } from '../../app/services/notifications.server.js';
 import { alertSavedSearches, saveSearch } from '../../app/services/saved-searches.server.js';
 import { createSearch, type Search } from '../../search/client.js';
-import { base, createOrganisation, createUser } from '../fixtures/market.js';
+import { SHRIMP_DEMAND, SHRIMP_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
 let market: TestMarket;
 let liveSearch: Search;
 const people: Record<string, Actor> = {};
 const ids: Record<string, string> = {};
-
-const SHRIMP_OFFER = {
-  ...base,
-  kind: 'offer',
-  title: 'Membrane bioreactor for shrimp farm wastewater treatment',
-  summary: 'Compact wastewater treatment for shrimp farming: recirculates pond water and removes ammonia.',
-  sectors: ['environment_water', 'aquaculture_fisheries'],
-  keywords: ['shrimp farming', 'wastewater treatment'],
-  trl: 7,
-  ipStatus: 'patent_granted',
-  transferModes: ['turnkey', 'technical_assistance'],
-  priceMin: 1_200_000_000,
-  priceMax: 1_600_000_000,
-  priceNegotiable: false,
-  province: 'ca-mau',
-  language: 'en',
-};
-
-const SHRIMP_DEMAND = {
-  ...base,
-  kind: 'demand',
-  title: 'Cần công nghệ xử lý nước thải ao nuôi tôm',
-  summary: 'Trang trại nuôi tôm cần hệ thống xử lý nước thải để tuần hoàn nước, công suất 400 m³/ngày.',
-  sectors: ['aquaculture_fisheries', 'environment_water'],
-  keywords: ['nuôi tôm', 'xử lý nước thải'],
-  trl: 6,
-  ipStatus: null,
-  transferModes: ['turnkey'],
-  priceMin: null,
-  priceMax: 2_000_000_000,
-  priceNegotiable: false,
-  province: 'ca-mau',
-  language: 'vi',
-};
 
 function actor(who: string, userId: string, organisationId: string, type: Actor['organisationType']): Actor {
   return { userId, name: who, email: `${who}@test.vn`, organisationId, organisationType: type, role: 'admin', platformAdmin: false };
