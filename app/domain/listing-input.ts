@@ -1,5 +1,6 @@
 // The fields of a listing as its owner writes them, with the market's limits.
 import { z } from 'zod';
+import { fieldProblemsOf, type FieldProblems } from './problem.js';
 import { PROVINCE_CODES } from './provinces.js';
 import { cleaned } from './text.js';
 import {
@@ -14,63 +15,55 @@ import {
 } from './taxonomy.js';
 
 const money = z
-  .number({ invalid_type_error: 'a whole amount in đồng, e.g. 1.500.000.000' })
-  .int('a whole amount in đồng')
-  .min(0, 'cannot be negative')
-  .max(1e15, 'too large')
+  .number({ invalid_type_error: 'whole_vnd' })
+  .int('whole_vnd')
+  .min(0, 'not_negative')
+  .max(1e15, 'too_large_amount')
   .nullable();
 
 export const listingInputSchema = z
   .object({
-    kind: z.enum(LISTING_KINDS, { message: 'offer or demand' }),
-    title: cleaned(z.string().min(5, 'at least 5 characters').max(LISTING_LIMITS.title, `at most ${LISTING_LIMITS.title} characters`)),
-    summary: cleaned(z.string().min(10, 'at least 10 characters').max(LISTING_LIMITS.summary, `at most ${LISTING_LIMITS.summary} characters`), { multiline: true }),
-    description: cleaned(z.string().max(LISTING_LIMITS.description, `at most ${LISTING_LIMITS.description} characters`), { multiline: true }),
-    innovation: cleaned(z.string().max(2000, 'at most 2000 characters'), { multiline: true }).default(''),
+    kind: z.enum(LISTING_KINDS, { message: 'choose_one' }),
+    title: cleaned(z.string().min(5).max(LISTING_LIMITS.title)),
+    summary: cleaned(z.string().min(10).max(LISTING_LIMITS.summary), { multiline: true }),
+    description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }),
+    innovation: cleaned(z.string().max(2000), { multiline: true }).default(''),
     sectors: z
       .array(z.enum(SECTORS))
-      .min(LISTING_LIMITS.sectorsMin, 'choose at least one sector')
-      .max(LISTING_LIMITS.sectorsMax, `at most ${LISTING_LIMITS.sectorsMax} sectors`),
-    keywords: z.array(cleaned(z.string().min(1).max(60, 'a keyword has at most 60 characters'))).max(LISTING_LIMITS.keywords, `at most ${LISTING_LIMITS.keywords} keywords`).default([]),
-    trl: z.number({ invalid_type_error: 'choose a level from 1 to 9' }).int().min(TRL_MIN, 'from 1 to 9').max(TRL_MAX, 'from 1 to 9'),
+      .min(LISTING_LIMITS.sectorsMin)
+      .max(LISTING_LIMITS.sectorsMax),
+    keywords: z.array(cleaned(z.string().min(1).max(60, 'keyword_too_long'))).max(LISTING_LIMITS.keywords).default([]),
+    trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range'),
     ipStatus: z.enum(IP_STATUSES).nullable().default(null),
-    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose at least one transfer mode'),
+    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1),
     priceMin: money.default(null),
     priceMax: money.default(null),
     priceNegotiable: z.boolean().default(false),
-    province: z.enum(PROVINCE_CODES, { message: 'choose a province' }),
-    language: z.enum(LANGUAGES, { message: 'Vietnamese or English' }),
+    province: z.enum(PROVINCE_CODES, { message: 'choose_one' }),
+    language: z.enum(LANGUAGES, { message: 'choose_one' }),
     anonymous: z.boolean().default(false),
     confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (v.priceMin !== null && v.priceMax !== null && v.priceMin > v.priceMax) {
-      ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'must not be below the minimum' });
+      ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'below_minimum' });
     }
     if (v.kind === 'offer' && v.ipStatus === null) {
-      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'an offer states its IP status' });
+      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'offer_needs_ip_status' });
     }
     if (v.kind === 'demand' && v.ipStatus !== null) {
-      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'a demand has no IP status' });
+      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'demand_has_no_ip_status' });
     }
     if (new Set(v.sectors).size !== v.sectors.length) {
-      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'each sector once' });
+      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'each_sector_once' });
     }
   });
 
 export type ListingInput = z.output<typeof listingInputSchema>;
 
-export type FieldErrors = Record<string, string[]>;
-
-export function validateListingInput(value: unknown): { ok: true; value: ListingInput } | { ok: false; errors: FieldErrors } {
+export function validateListingInput(value: unknown): { ok: true; value: ListingInput } | { ok: false; errors: FieldProblems } {
   const result = listingInputSchema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    (errors[field] ??= []).push(issue.message);
-  }
-  return { ok: false, errors };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldProblemsOf(result.error) };
 }
 
 /** A published listing lapses after a year unless its owner confirms it is still active. */

@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { addAttachment, removeAttachment } from '../services/attachments.server.js';
-import { InvalidInputError, NotFoundError } from '../services/errors.js';
+import { InvalidInputError, NotFoundError, invalidField } from '../services/errors.js';
 import { translator } from '../i18n/index.js';
 import { getLanguage } from '../i18n/language.server.js';
 import { BodyTooLargeError, UnreadableBodyError } from '../web/body.server.js';
@@ -23,7 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`${back}?attachment=removed`);
     }
     const file = files.file;
-    if (!file) throw new InvalidInputError({ file: ['choose a file'] });
+    if (!file) throw invalidField('file', 'file_required');
     await addAttachment(ctx, actor, id, { ...file, confidential: values.confidential === 'on' });
     return redirect(`${back}?attachment=added`);
   } catch (error) {

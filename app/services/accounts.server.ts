@@ -5,13 +5,14 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../domain/actor.js';
-import { fieldErrors, signInSchema, signUpSchema } from '../domain/account-input.js';
+import { signInSchema, signUpSchema } from '../domain/account-input.js';
+import { fieldProblemsOf } from '../domain/problem.js';
 import { z } from 'zod';
 import { password as passwordRule, email as emailRule } from '../domain/account-input.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, RateLimitError } from './errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, RateLimitError, invalidField } from './errors.js';
 import { queueEmail } from './mail.server.js';
 
 export const SESSION_DAYS = 30;
@@ -23,13 +24,12 @@ export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 5, perA
 /** Reset emails per account, and reset requests per address, in the window. */
 export const RESET_LIMITS = { windowMinutes: 60, perAccount: 3, perAddress: 10 };
 export const SIGN_UP_LIMITS = { windowMinutes: 60, perAddress: 10 };
-const TAX_CODE_TAKEN = 'this organisation is already on OpenTEX: ask its administrator to invite you';
 
 type Meta = { userAgent?: string | null };
 
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInputError(fieldErrors(result.error));
+  if (!result.success) throw new InvalidInputError(fieldProblemsOf(result.error));
   return result.data;
 }
 
@@ -75,7 +75,7 @@ export async function signUp(ctx: AppContext, input: unknown, meta: { ip: string
       .executeTakeFirstOrThrow();
     if (Number(recent.n) >= SIGN_UP_LIMITS.perAddress) throw new RateLimitError(SIGN_UP_LIMITS.windowMinutes * 60);
     // The tax code identifies an organisation, not a person: the message names no one.
-    if (await taxCodeTaken(trx, v.taxCode)) throw new InvalidInputError({ taxCode: [TAX_CODE_TAKEN] });
+    if (await taxCodeTaken(trx, v.taxCode)) throw invalidField('taxCode', 'tax_code_taken');
     await trx
       .insertInto('sign_ups')
       .values({
@@ -128,9 +128,9 @@ export async function confirmSignUp(ctx: AppContext, token: string, meta: Meta =
     await lockKey(trx, 'email', s.email);
     await lockKey(trx, 'tax-code', s.tax_code);
     if (await trx.selectFrom('users').select('id').where('email', '=', s.email).executeTakeFirst()) {
-      throw new ConflictError('This email already has an account: sign in instead');
+      throw new ConflictError('email_taken');
     }
-    if (await taxCodeTaken(trx, s.tax_code)) throw new ConflictError('This organisation is already on OpenTEX: ask its administrator to invite you');
+    if (await taxCodeTaken(trx, s.tax_code)) throw new ConflictError('organisation_taken');
     const org = await trx
       .insertInto('organisations')
       .values({
@@ -167,7 +167,7 @@ export async function signIn(ctx: AppContext, input: unknown, meta: Meta & { ip:
   const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', v.email).executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, v.password) : await verifyAgainstNothing(v.password);
   await ctx.db.updateTable('sign_in_attempts').set({ succeeded: ok }).where('id', '=', attemptId).execute();
-  if (!user || !ok) throw new InvalidInputError({ form: ['wrong email or password'] });
+  if (!user || !ok) throw invalidField('form', 'wrong_credentials');
   return { token: await createSession(ctx, ctx.db, user.id, meta) };
 }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor.js';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, acceptedType, storedFilename } from '../domain/attachment.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import { ConflictError, NotFoundError, invalidField } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { requireCurator } from './curation.server.js';
 
@@ -38,15 +38,15 @@ export async function addAttachment(
   file: { name: string; type: string; bytes: Uint8Array; confidential: boolean },
 ): Promise<{ id: string; filename: string; reviewState: AttachmentReviewState }> {
   await ownListing(ctx, actor, listingId);
-  if (file.bytes.length === 0) throw new InvalidInputError({ file: ['choose a file'] });
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new InvalidInputError({ file: ['at most 5 MB'] });
+  if (file.bytes.length === 0) throw invalidField('file', 'file_required');
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw invalidField('file', 'file_too_large', { mb: 5 });
   const type = acceptedType(file.type, file.bytes);
-  if (!type) throw new InvalidInputError({ file: ['PDF, PNG, JPEG, DOCX or PPTX only'] });
+  if (!type) throw invalidField('file', 'file_type');
   const filename = storedFilename(file.name, type);
   return ctx.db.transaction().execute(async (trx) => {
     const listing = await trx.selectFrom('listings').select('status').where('id', '=', listingId).forUpdate().executeTakeFirstOrThrow();
     const existing = await trx.selectFrom('attachments').select('id').where('listing_id', '=', listingId).forUpdate().execute();
-    if (existing.length >= MAX_ATTACHMENTS) throw new InvalidInputError({ file: [`at most ${MAX_ATTACHMENTS} files`] });
+    if (existing.length >= MAX_ATTACHMENTS) throw invalidField('file', 'too_many_files', { max: MAX_ATTACHMENTS });
     const reviewState: AttachmentReviewState = PUBLIC_STATUSES.includes(listing.status) ? 'pending' : 'approved';
     const row = await trx
       .insertInto('attachments')
@@ -115,7 +115,7 @@ export async function reviewAttachment(
     if (!row || !maySeeListingInside(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) {
       throw new NotFoundError('listing', attachmentId);
     }
-    if (row.review_state !== 'pending') throw new ConflictError('This file was already reviewed');
+    if (row.review_state !== 'pending') throw new ConflictError('already_reviewed', undefined, 'wrong_state');
     const now = ctx.clock();
     await trx
       .updateTable('attachments')

@@ -1,6 +1,7 @@
 // The agency's work: the review queue, featuring listings, verifying organisations.
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { fieldErrors, verificationSchema } from '../domain/account-input.js';
+import { verificationSchema } from '../domain/account-input.js';
+import { fieldProblemsOf } from '../domain/problem.js';
 import { isCurator, type Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, NotFoundError, PermissionError } from './errors.js';
@@ -8,7 +9,7 @@ import { isUuid } from './listings.server.js';
 import { notifyOrganisation } from './notifications.server.js';
 
 export function requireCurator(actor: Actor): void {
-  if (!isCurator(actor)) throw new PermissionError('Only curators of the agency may do this');
+  if (!isCurator(actor)) throw new PermissionError('forbidden_curator');
 }
 
 /** Listings waiting for a decision, the longest-waiting first. */
@@ -66,7 +67,7 @@ export async function verifyOrganisation(ctx: AppContext, actor: Actor, organisa
   requireCurator(actor);
   if (!isUuid(organisationId)) throw new NotFoundError('organisation', organisationId);
   const checked = verificationSchema.safeParse(input);
-  if (!checked.success) throw new InvalidInputError(fieldErrors(checked.error));
+  if (!checked.success) throw new InvalidInputError(fieldProblemsOf(checked.error));
   await ctx.db.transaction().execute(async (trx) => {
     const org = await trx
       .updateTable('organisations')

@@ -1,48 +1,80 @@
-// Expected failures of the use cases. Routes map them to 400/401/403/404/409/429 with a message
-// a person understands; anything else is unexpected and reaches the error boundary.
+// Expected failures of the use cases. Each carries a kind (which decides its HTTP status, in
+// app/web/failure.server.ts) and a problem code with parameters, which i18n renders in the
+// reader's language. Anything else is unexpected and reaches the error boundary and the log.
+import type { FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
-export class NotFoundError extends Error {
-  constructor(readonly entity: 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page', readonly id: string) {
-    super(`${entity} ${id} not found`);
+export type Entity = 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link';
+
+export abstract class ExpectedFailure extends Error {
+  abstract readonly kind: FailureKind;
+  constructor(
+    readonly problem: Problem,
+    readonly fieldErrors: FieldProblems = {},
+  ) {
+    // The message is for logs only; people read the problem rendered in their language.
+    super(`${problem.code}${problem.params ? ` ${JSON.stringify(problem.params)}` : ''}`);
+  }
+}
+
+/** Nothing there, or nothing this person may know is there (404). */
+export class NotFoundError extends ExpectedFailure {
+  readonly kind = 'hidden';
+  constructor(
+    readonly entity: Entity,
+    readonly id: string,
+  ) {
+    super({ code: 'not_found', params: { entity } });
     this.name = 'NotFoundError';
   }
 }
 
-export class InvalidInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string[]>) {
-    super(`Invalid input: ${Object.entries(fieldErrors).map(([f, e]) => `${f}: ${e.join(', ')}`).join('; ')}`);
+/** What was sent breaks a rule of the market (400), field by field. */
+export class InvalidInputError extends ExpectedFailure {
+  readonly kind = 'invalid';
+  constructor(fieldErrors: FieldProblems) {
+    super(fieldErrors.form?.[0] ?? { code: 'invalid_value' }, fieldErrors);
     this.name = 'InvalidInputError';
   }
 }
 
 /** Not signed in (401). */
-export class AuthenticationError extends Error {
-  constructor(message = 'Sign in first') {
-    super(message);
+export class AuthenticationError extends ExpectedFailure {
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super({ code: 'sign_in_first' });
     this.name = 'AuthenticationError';
   }
 }
 
 /** Signed in, but this is not yours to do (403). */
-export class PermissionError extends Error {
-  constructor(message = 'You may not do this') {
-    super(message);
+export class PermissionError extends ExpectedFailure {
+  readonly kind = 'forbidden';
+  constructor(code: ProblemCode = 'forbidden', params?: ProblemParams) {
+    super(params ? { code, params } : { code });
     this.name = 'PermissionError';
   }
 }
 
 /** Somebody else changed it first, or it is in a state that does not allow this (409). */
-export class ConflictError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ConflictError extends ExpectedFailure {
+  readonly kind: 'conflict' | 'wrong_state';
+  constructor(code: ProblemCode, params?: ProblemParams, kind: 'conflict' | 'wrong_state' = 'conflict') {
+    super(params ? { code, params } : { code });
+    this.kind = kind;
     this.name = 'ConflictError';
   }
 }
 
 /** Too many attempts (429). */
-export class RateLimitError extends Error {
+export class RateLimitError extends ExpectedFailure {
+  readonly kind = 'rate_limited';
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many attempts: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`);
+    super({ code: 'too_many_attempts', params: { minutes: Math.ceil(retryAfterSeconds / 60) } });
     this.name = 'RateLimitError';
   }
+}
+
+/** One field's problem, as services report a rule the input breaks. */
+export function invalidField(field: string, code: ProblemCode, params?: ProblemParams): InvalidInputError {
+  return new InvalidInputError({ [field]: [params ? { code, params } : { code }] });
 }

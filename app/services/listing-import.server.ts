@@ -1,7 +1,8 @@
 // Bulk import of published listings for one organisation (an institute's catalogue, the
 // curator's migration from another exchange). All or nothing: one bad row rejects the batch.
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { expiryFrom, validateListingInput, type FieldErrors, type ListingInput } from '../domain/listing-input.js';
+import { expiryFrom, validateListingInput, type ListingInput } from '../domain/listing-input.js';
+import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 import { listingColumns } from './listing-columns.server.js';
@@ -12,7 +13,7 @@ export async function importPublishedListings(
   rows: unknown[],
 ): Promise<{ ids: string[] }> {
   const valid: ListingInput[] = [];
-  const errors: FieldErrors = {};
+  const errors: FieldProblems = {};
   rows.forEach((row, i) => {
     const result = validateListingInput(row);
     if (result.ok) valid.push(result.value);

@@ -9,7 +9,7 @@ import { LISTING_TRANSITIONS, type ListingTransitionName } from '../domain/listi
 import type { ListingStatus } from '../domain/taxonomy.js';
 import { tidyText } from '../domain/text.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
+import { ConflictError, NotFoundError, PermissionError, invalidField } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { notifyCurators, notifyOrganisation, type NotificationKind } from './notifications.server.js';
 
@@ -36,8 +36,8 @@ export async function applyListingTransition(
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
   const transition = LISTING_TRANSITIONS[name];
   const reason = tidyText(options.reason ?? '') || null;
-  if (transition.needsReason && !reason) throw new InvalidInputError({ reason: ['say why, so the owner knows what to change'] });
-  if (reason && reason.length > 2000) throw new InvalidInputError({ reason: ['at most 2,000 characters'] });
+  if (transition.needsReason && !reason) throw invalidField('reason', 'reason_required');
+  if (reason && reason.length > 2000) throw invalidField('reason', 'too_long', { max: 2000 });
 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const listing = await trx
@@ -58,17 +58,13 @@ export async function applyListingTransition(
     const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
     if (actor !== null && !insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
     if (!permitted) {
-      throw new PermissionError(transition.by === 'curator' ? 'Only curators of the agency may do this' : 'Only the organisation that owns this listing may do this');
+      throw new PermissionError(transition.by === 'curator' ? 'forbidden_curator' : 'forbidden_owner');
     }
     if (options.expectedVersion != null && options.expectedVersion !== listing.version) {
-      throw new ConflictError('Somebody changed this listing in the meantime: reload the page to see its current state');
+      throw new ConflictError('changed_meanwhile');
     }
     if (!(transition.from as readonly ListingStatus[]).includes(listing.status)) {
-      throw new ConflictError(
-        transition.by === 'curator'
-          ? `This listing was already decided (it is now ${listing.status.replace('_', ' ')})`
-          : `This cannot be done while the listing is ${listing.status.replace('_', ' ')}`,
-      );
+      throw new ConflictError(transition.by === 'curator' ? 'already_decided' : 'wrong_state', { status: listing.status }, 'wrong_state');
     }
     const now = ctx.clock();
     const becomesPublished = transition.to === 'published';

@@ -1,6 +1,7 @@
 // An organisation's people: its admin invites members by email and sets their roles.
 import { z } from 'zod';
-import { fieldErrors, inviteSchema, invitedSignUpSchema, organisationProfileSchema } from '../domain/account-input.js';
+import { inviteSchema, invitedSignUpSchema, organisationProfileSchema } from '../domain/account-input.js';
+import { fieldProblemsOf } from '../domain/problem.js';
 import { enqueueListingChanged } from '../../db/outbox.js';
 import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
@@ -15,12 +16,12 @@ const INVITATION_DAYS = 7;
 
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInputError(fieldErrors(result.error));
+  if (!result.success) throw new InvalidInputError(fieldProblemsOf(result.error));
   return result.data;
 }
 
 function requireAdmin(actor: Actor) {
-  if (!isOrganisationAdmin(actor, actor.organisationId)) throw new PermissionError('Only an administrator of your organisation may do this');
+  if (!isOrganisationAdmin(actor, actor.organisationId)) throw new PermissionError('forbidden_org_admin');
 }
 
 export async function listMembers(ctx: AppContext, actor: Actor) {
@@ -103,7 +104,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: un
       .executeTakeFirst();
     if (!invitation) throw new NotFoundError('invitation', 'link');
     if (await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst()) {
-      throw new ConflictError('This email already has an account: sign in instead');
+      throw new ConflictError('email_taken');
     }
     const user = await trx
       .insertInto('users')
@@ -127,7 +128,7 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
     const member = members.find((m) => m.id === userId);
     if (!member) throw new NotFoundError('user', userId);
     if (member.role === 'admin' && newRole === 'member' && members.filter((m) => m.role === 'admin').length === 1) {
-      throw new ConflictError('An organisation keeps at least one administrator');
+      throw new ConflictError('last_admin', undefined, 'wrong_state');
     }
     await trx.updateTable('users').set({ role: newRole }).where('id', '=', userId).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: 'set_role', actor_id: actor.userId, to_state: newRole, at: ctx.clock() }).execute();

@@ -6,7 +6,7 @@ import { validateListingInput, type ListingInput } from '../domain/listing-input
 import { EDITABLE_STATUSES, availableTransitions, statusAfterEdit, type ListingTransitionName } from '../domain/listing-lifecycle.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, invalidField } from './errors.js';
 import { listingColumns } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
 
@@ -65,10 +65,10 @@ export async function updateListing(
     const listing = await trx.selectFrom('listings').select(['status', 'version', 'organisation_id', 'kind']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!listing || listing.organisation_id !== actor.organisationId) throw new NotFoundError('listing', id);
     if (expectedVersion != null && expectedVersion !== listing.version) {
-      throw new ConflictError('Somebody changed this listing in the meantime: reload to see it, then apply your changes again');
+      throw new ConflictError('changed_meanwhile');
     }
-    if (!EDITABLE_STATUSES.includes(listing.status)) throw new ConflictError(`A listing that is ${listing.status.replace('_', ' ')} cannot be edited`);
-    if (v.kind !== listing.kind) throw new InvalidInputError({ kind: ['an offer stays an offer and a demand a demand'] });
+    if (!EDITABLE_STATUSES.includes(listing.status)) throw new ConflictError('wrong_state', { status: listing.status }, 'wrong_state');
+    if (v.kind !== listing.kind) throw invalidField('kind', 'kind_fixed');
     const status = statusAfterEdit(listing.status);
     const updated = await trx
       .updateTable('listings')

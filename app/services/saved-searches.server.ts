@@ -3,24 +3,25 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.js';
 import { ListingQueryError, listingQueryToParams, parseListingQuery } from '../domain/listing-query.js';
+import { fieldProblemsOf } from '../domain/problem.js';
 import { cleaned } from '../domain/text.js';
 import { searchListingsInIndex } from '../../search/queries.js';
 import type { AppContext } from '../context.server.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import { InvalidInputError, NotFoundError, invalidField } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { notifyUser } from './notifications.server.js';
 
-const nameSchema = cleaned(z.string().min(1, 'required').max(120, 'at most 120 characters'));
+const nameSchema = cleaned(z.string().min(1).max(120));
 
 export async function saveSearch(ctx: AppContext, actor: Actor, input: { name: unknown; query: unknown }): Promise<{ id: string }> {
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new InvalidInputError({ name: name.error.issues.map((i) => i.message) });
+  if (!name.success) throw new InvalidInputError(fieldProblemsOf(name.error));
   let params: URLSearchParams;
   try {
     const query = parseListingQuery(new URLSearchParams(String(input.query ?? '')));
     params = listingQueryToParams({ ...query, page: 1, sort: query.q ? 'relevance' : 'newest' });
   } catch (error) {
-    if (error instanceof ListingQueryError) throw new InvalidInputError({ query: [error.message] });
+    if (error instanceof ListingQueryError) throw invalidField('query', 'query_parameter', { parameter: error.parameter });
     throw error;
   }
   return ctx.db.insertInto('saved_searches').values({ user_id: actor.userId, name: name.data, query: params.toString() }).returning('id').executeTakeFirstOrThrow();

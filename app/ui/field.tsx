@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { localiseError } from '../i18n/field-errors.js';
-import { useLang } from './use-t.js';
+import type { Problem } from '../domain/problem.js';
+import { problemsText } from '../i18n/problems.js';
+import { useLang, useT } from './use-t.js';
 
 interface FieldProps {
   name: string;
   label: string;
-  errors?: string[];
+  errors?: Problem[];
   hint?: ReactNode;
   children?: ReactNode;
 }
@@ -14,6 +15,7 @@ interface FieldProps {
 export function Field({ name, label, errors, hint, children }: FieldProps) {
   const id = `field-${name}`;
   const lang = useLang();
+  const t = useT();
   return (
     <div className={`form-field${errors?.length ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -21,7 +23,7 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.map((e) => localiseError(e, lang)).join('; ')}
+          {problemsText(t, lang, errors)}
         </p>
       ) : null}
     </div>
@@ -29,21 +31,23 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
 }
 
 /** Props for the input inside a Field: its id, name and error/hint wiring. */
-export function inputProps(name: string, errors?: string[], hint = false) {
+export function inputProps(name: string, errors?: Problem[], hint = false) {
   const id = `field-${name}`;
   const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
   return { id, name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy || undefined };
 }
 
-export function FormMessage({ message }: { message: string | null | undefined }) {
+export function FormMessage({ message }: { message: Problem | null | undefined }) {
   const lang = useLang();
-  return message ? <p className="notice notice-error" role="alert">{localiseError(message, lang)}</p> : null;
+  const t = useT();
+  return message ? <p className="notice notice-error" role="alert">{problemsText(t, lang, [message])}</p> : null;
 }
 
 /** Errors of a group of checkboxes (no single input to tie them to). */
-export function GroupErrors({ errors }: { errors?: string[] }) {
+export function GroupErrors({ errors }: { errors?: Problem[] }) {
   const lang = useLang();
-  return errors?.length ? <p className="field-error" role="alert">{errors.map((e) => localiseError(e, lang)).join('; ')}</p> : null;
+  const t = useT();
+  return errors?.length ? <p className="field-error" role="alert">{problemsText(t, lang, errors)}</p> : null;
 }
 
 /** Reads a kept value back out of a failed submission. */

@@ -1,3 +1,4 @@
+import type { FieldProblems, Problem } from '../domain/problem.js';
 import { Form } from '@remix-run/react';
 import { useState } from 'react';
 import { PROVINCES } from '../domain/provinces.js';
@@ -30,8 +31,8 @@ export interface ListingFormValues {
 
 interface Props {
   values: ListingFormValues;
-  errors: Record<string, string[]>;
-  message: string | null;
+  errors: FieldProblems;
+  message: Problem | null;
   previewHtml: string | null;
   version?: number;
   submitLabel: string;
@@ -46,7 +47,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
   const isOffer = values.kind === 'offer';
   return (
     <Form method="post" className="stack listing-form" noValidate>
-      <FormMessage message={message ?? (Object.keys(errors).length ? t('form.fixErrors') : null)} />
+      {message ? <FormMessage message={message} /> : Object.keys(errors).length ? <p className="notice notice-error" role="alert">{t('form.fixErrors')}</p> : null}
       <input type="hidden" name="kind" value={values.kind} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <CountedText name="title" label={t('listingForm.title')} max={LISTING_LIMITS.title} value={values.title} errors={errors.title} />
@@ -147,7 +148,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
 }
 
 /** A text field with a live "n / max" counter (the count is right before JavaScript too). */
-function CountedText({ name, label, max, value, errors, rows, hint }: { name: string; label: string; max: number; value: string; errors?: string[]; rows?: number; hint?: string }) {
+function CountedText({ name, label, max, value, errors, rows, hint }: { name: string; label: string; max: number; value: string; errors?: Problem[]; rows?: number; hint?: string }) {
   const [length, setLength] = useState(value.length);
   const over = length > max;
   const counter = (
@@ -167,7 +168,7 @@ function CountedText({ name, label, max, value, errors, rows, hint }: { name: st
 }
 
 /** An amount in đồng, shown back the Vietnamese way as it is typed. */
-function AmountField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: string[] }) {
+function AmountField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: Problem[] }) {
   const [text, setText] = useState(value);
   const amount = parseVndAmount(text);
   return (

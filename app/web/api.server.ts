@@ -2,7 +2,10 @@
 import { ListingQueryError } from '../domain/listing-query.js';
 import { cleanTextDeep } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
-import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
+import { translator, type Lang } from '../i18n/index.js';
+import { problemText } from '../i18n/problems.js';
+import { NotFoundError, RateLimitError, invalidField, type ExpectedFailure } from '../services/errors.js';
+import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -14,16 +17,26 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
     return body instanceof Response ? body : Response.json(body);
   } catch (error) {
     if (error instanceof ListingQueryError) return jsonError(400, error.message, { parameter: error.parameter });
-    if (error instanceof NotFoundError) return jsonError(404, `No ${error.entity} with id "${error.id}"`);
-    if (error instanceof InvalidInputError) return jsonError(400, 'Invalid input', { fields: error.fieldErrors });
-    if (error instanceof AuthenticationError) return jsonError(401, 'Sign in first: this endpoint needs a session');
-    if (error instanceof PermissionError) return jsonError(403, error.message);
-    if (error instanceof ConflictError) return jsonError(409, error.message);
-    if (error instanceof RateLimitError) return jsonError(429, error.message);
     if (error instanceof BodyTooLargeError) return bodyTooLarge();
+    if (isExpectedFailure(error)) return failureResponse(error, 'en');
     console.error(error);
     return jsonError(500, 'Internal error: the problem has been logged');
   }
+}
+
+/**
+ * An expected failure as the API answers it: the status from the one mapper, the sentence in the
+ * caller's language, and the codes for programs (`code`, and `problems` field by field).
+ */
+export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
+  const t = translator(lang);
+  const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([f, ps]) => [f, ps.map((p) => problemText(t, lang, p))]));
+  const sentence = error instanceof NotFoundError ? `No ${error.entity} with id "${error.id}"` : error.kind === 'invalid' ? 'Invalid input' : problemText(t, lang, error.problem);
+  const extra = error.kind === 'invalid' ? { fields, problems: error.fieldErrors } : {};
+  const headers = error instanceof RateLimitError ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined;
+  const response = jsonError(statusOf(error), sentence, { code: error.problem.code, ...extra });
+  if (headers) for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
 }
 
 export const methodNotAllowed = () => jsonError(405, 'Method not allowed');
@@ -40,12 +53,12 @@ function bodyTooLarge(): Response {
  */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/json')) throw new InvalidInputError({ body: ['send JSON with Content-Type: application/json'] });
+  if (!type.includes('application/json')) throw invalidField('body', 'json_content_type');
   const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
   try {
     return cleanTextDeep(JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
-    throw new InvalidInputError({ body: ['the body is not valid JSON'] });
+    throw invalidField('body', 'json_body');
   }
 }
 

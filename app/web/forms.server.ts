@@ -3,7 +3,8 @@
 import { data } from '@remix-run/node';
 import { cleanText } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readFormData, UnreadableBodyError } from './body.server.js';
-import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError, PermissionError, RateLimitError } from '../services/errors.js';
+import type { FieldProblems, Problem } from '../domain/problem.js';
+import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -41,8 +42,8 @@ async function readPageForm(request: Request, limit: number): Promise<FormData> 
 
 export interface FormFailure {
   ok: false;
-  fieldErrors: Record<string, string[]>;
-  message: string | null;
+  fieldErrors: FieldProblems;
+  message: Problem | null;
   values: FormValues;
 }
 
@@ -51,15 +52,12 @@ export async function formAction<T>(values: FormValues, run: () => Promise<T>) {
   try {
     return await run();
   } catch (error) {
-    const fail = (status: number, message: string | null, fieldErrors: Record<string, string[]> = {}) =>
-      data<FormFailure>({ ok: false, fieldErrors, message, values: withoutSecrets(values) }, { status });
-    if (error instanceof InvalidInputError) return fail(400, error.fieldErrors.form?.[0] ?? null, error.fieldErrors);
-    if (error instanceof ConflictError) return fail(409, error.message);
-    if (error instanceof RateLimitError) return fail(429, error.message);
-    if (error instanceof PermissionError) return fail(403, error.message);
-    if (error instanceof AuthenticationError) return fail(401, error.message);
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    throw error;
+    if (!isExpectedFailure(error)) throw error;
+    const status = statusOf(error);
+    // A thing that is not there, or not this person's to know, is the 404 page, not a form message.
+    if (status === 404) throw data({ error: error.problem.code, problem: error.problem }, { status });
+    const message = error.kind === 'invalid' ? (error.fieldErrors.form?.[0] ?? null) : error.problem;
+    return data<FormFailure>({ ok: false, fieldErrors: error.fieldErrors, message, values: withoutSecrets(values) }, { status });
   }
 }
 

@@ -1,14 +1,15 @@
 import { data } from '@remix-run/node';
-import { AuthenticationError, NotFoundError, PermissionError } from '../services/errors.js';
+import { isExpectedFailure, statusOf } from './failure.server.js';
 
-/** A page's loader body: a missing or forbidden thing becomes a 404/403 page, not a 500. */
+/**
+ * A page's loader body: an expected failure becomes the error page of its status (404, 403, 409, …)
+ * with its problem, which the error boundary renders in the reader's language; never a 500.
+ */
 export async function asPage<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
-    if (error instanceof PermissionError) throw data({ error: error.message }, { status: 403 });
-    if (error instanceof AuthenticationError) throw data({ error: error.message }, { status: 401 });
+    if (isExpectedFailure(error)) throw data({ error: error.problem.code, problem: error.problem }, { status: statusOf(error) });
     throw error;
   }
 }

@@ -4,6 +4,8 @@ import { IP_STATUSES, LISTING_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MO
 import { en } from '../../app/i18n/en.js';
 import { translator } from '../../app/i18n/index.js';
 import { vi } from '../../app/i18n/vi.js';
+import { PROBLEM_CODES } from '../../app/domain/problem.js';
+import { problemText } from '../../app/i18n/problems.js';
 
 describe('message catalogues', () => {
   it('have the same keys in Vietnamese and English, none empty', () => {
@@ -31,5 +33,21 @@ describe('message catalogues', () => {
   it('translate with interpolation', () => {
     expect(translator('vi')('search.results', { count: 3 })).toBe('3 kết quả');
     expect(translator('en')('search.results', { count: 3 })).toBe('3 results');
+  });
+});
+
+describe('problems', () => {
+  it('have a sentence for every code in both languages', () => {
+    for (const code of PROBLEM_CODES) {
+      expect(vi, code).toHaveProperty([`problem.${code}`]);
+      expect(en, code).toHaveProperty([`problem.${code}`]);
+    }
+  });
+
+  it('are written with the reader’s numbers and words', () => {
+    const tooLong = { code: 'too_long', params: { max: 2000 } } as const;
+    expect(problemText(translator('vi'), 'vi', tooLong)).toBe('tối đa 2.000 ký tự');
+    expect(problemText(translator('en'), 'en', tooLong)).toBe('at most 2,000 characters');
+    expect(problemText(translator('vi'), 'vi', { code: 'wrong_state', params: { status: 'pending_review' } })).toBe('Không thể làm việc này khi tin đăng đang ở trạng thái “Chờ kiểm duyệt”.');
   });
 });

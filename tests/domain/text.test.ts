@@ -61,7 +61,7 @@ describe('sign-up evidence', () => {
 describe('listing input', () => {
   it('refuses a title of zero-width spaces as too short, like an empty one', () => {
     const result = validateListingInput({ ...AI_OFFER, title: '\u200B'.repeat(12) });
-    expect(result).toEqual({ ok: false, errors: { title: ['at least 5 characters'] } });
+    expect(result).toEqual({ ok: false, errors: { title: [{ code: 'too_short', params: { min: 5 } }] } });
   });
 
   it('removes bidirectional overrides and control characters from every text field', () => {

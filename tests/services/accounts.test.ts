@@ -114,7 +114,7 @@ describe('signing up', () => {
   it('refuses a tax code that is already taken, naming no one', async () => {
     const again = await signUp(market.ctx, { ...founder, email: 'other@vien-thu.vn' }, { ip: '10.0.0.3' }).catch((e) => e);
     expect(fieldsOf(again)).toEqual(['taxCode']);
-    expect((again as InvalidInputError).fieldErrors.taxCode).toEqual(['this organisation is already on OpenTEX: ask its administrator to invite you']);
+    expect((again as InvalidInputError).fieldErrors.taxCode).toEqual([{ code: 'tax_code_taken' }]);
   });
 
   it('lets only the first of two confirmed sign-ups take a tax code', async () => {
@@ -146,7 +146,7 @@ describe('signing in', () => {
   it('is refused with one message for a wrong password or an unknown email', async () => {
     for (const attempt of [{ email: 'an@vien-thu.vn', password: 'wrong-password' }, { email: 'nobody@x.vn', password: 'whatever-1234' }]) {
       const error = await signIn(market.ctx, attempt, { ip: '10.0.0.1' }).catch((e) => e);
-      expect((error as InvalidInputError).fieldErrors).toEqual({ form: ['wrong email or password'] });
+      expect((error as InvalidInputError).fieldErrors).toEqual({ form: [{ code: 'wrong_credentials' }] });
     }
   });
 

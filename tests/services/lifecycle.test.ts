@@ -85,7 +85,7 @@ describe('a listing from draft to publication', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(ConflictError);
-    expect((lost.reason as Error).message).toMatch(/already decided/);
+    expect((lost.reason as ConflictError).problem.code).toBe('already_decided');
     const decisions = (await getOwnListing(market.ctx, owner, id)).history.filter((h) => h.action === 'approve' || h.action === 'reject');
     expect(decisions).toHaveLength(1);
   });

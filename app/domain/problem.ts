@@ -1,0 +1,118 @@
+// An expected failure as data: a code the i18n catalogues render in the reader's language, and
+// its parameters, the way match reasons and notifications are. No English sentence is built here.
+import type { ZodError, ZodIssue } from 'zod';
+
+/**
+ * Every code a person may be shown. The catalogues (`problem.<code>` in app/i18n) hold a
+ * sentence for each in both languages; tests/domain/i18n.test.ts checks that none is missing.
+ */
+export const PROBLEM_CODES = [
+  // Fields (zod issues map onto these; a schema's own message is one of these codes).
+  'required',
+  'too_short',
+  'too_long',
+  'too_many',
+  'choose_at_least',
+  'choose_one',
+  'invalid_value',
+  'email',
+  'whole_vnd',
+  'not_negative',
+  'too_large_amount',
+  'below_minimum',
+  'trl_range',
+  'offer_needs_ip_status',
+  'demand_has_no_ip_status',
+  'each_sector_once',
+  'keyword_too_long',
+  'web_address',
+  'tax_code',
+  'tax_code_taken',
+  'wrong_credentials',
+  'confirm_evidence',
+  'reason_required',
+  'kind_fixed',
+  'file_required',
+  'file_too_large',
+  'file_type',
+  'too_many_files',
+  'json_body',
+  'json_content_type',
+  'query_parameter',
+  // Whole requests.
+  'sign_in_first',
+  'not_found',
+  'forbidden_owner',
+  'forbidden_curator',
+  'forbidden_org_admin',
+  'forbidden',
+  'changed_meanwhile',
+  'wrong_state',
+  'already_decided',
+  'already_reviewed',
+  'email_taken',
+  'organisation_taken',
+  'last_admin',
+  'too_many_attempts',
+  'unknown_intent',
+  'link_expired',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type ProblemParams = Record<string, string | number>;
+
+export interface Problem {
+  code: ProblemCode;
+  params?: ProblemParams;
+}
+
+/** Field name → what is wrong with it; `form` for the form as a whole. */
+export type FieldProblems = Record<string, Problem[]>;
+
+/**
+ * Why something may not be done, which decides its HTTP status in one place
+ * (app/web/failure.server.ts): hidden 404, forbidden 403, wrong_state and conflict 409,
+ * invalid 400, unauthenticated 401, rate_limited 429.
+ */
+export type FailureKind = 'hidden' | 'forbidden' | 'wrong_state' | 'conflict' | 'invalid' | 'unauthenticated' | 'rate_limited';
+
+export const isProblemCode = (value: string): value is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(value);
+
+export function problem(code: ProblemCode, params?: ProblemParams): Problem {
+  return params ? { code, params } : { code };
+}
+
+/** The field problems of a failed zod parse: a schema's own message is a code; zod's own issues are mapped. */
+export function fieldProblemsOf(error: ZodError): FieldProblems {
+  const out: FieldProblems = {};
+  for (const issue of error.issues) (out[String(issue.path[0] ?? 'form')] ??= []).push(problemOfIssue(issue));
+  return out;
+}
+
+export function problemOfIssue(issue: ZodIssue): Problem {
+  const own = isProblemCode(issue.message) ? issue.message : null;
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.type === 'array') return problem(own ?? 'choose_at_least', { min });
+      if (issue.type === 'string') return min <= 1 && !own ? problem('required') : problem(own ?? 'too_short', { min });
+      return problem(own ?? 'invalid_value', { min });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.type === 'array') return problem(own ?? 'too_many', { max });
+      if (issue.type === 'string') return problem(own ?? 'too_long', { max });
+      return problem(own ?? 'invalid_value', { max });
+    }
+    case 'invalid_enum_value':
+    case 'invalid_literal':
+    case 'invalid_union_discriminator':
+      return problem(own ?? 'choose_one');
+    case 'invalid_string':
+      return problem(own ?? (issue.validation === 'email' ? 'email' : 'invalid_value'));
+    case 'invalid_type':
+      return problem(own ?? (issue.received === 'undefined' || issue.received === 'null' ? 'required' : 'invalid_value'));
+    default:
+      return problem(own ?? 'invalid_value');
+  }
+}
