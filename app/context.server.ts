@@ -19,13 +19,31 @@ export interface AppContext {
   devMailbox: string | null;
 }
 
+/** Every kind of background work, by name, with what it is given. */
+export interface JobPayloads {
+  /** Send committed outbox rows to the search index. */
+  'search-relay': Record<string, never>;
+  /** Send queued emails. */
+  'mail-delivery': Record<string, never>;
+  /** A listing was published or its text changed: compute its matches and alert saved searches. */
+  'listing-published': { id: string };
+  /** Handle recorded sign-ups and password-reset requests. */
+  'account-mail': Record<string, never>;
+  /** Take the transitions whose timers are due, for every process. */
+  'process-timers': Record<string, never>;
+  /** Scheduled: the daily digest of matches and alerts. */
+  'daily-digest': Record<string, never>;
+  /** Scheduled: forget expired sessions, links and attempts. */
+  housekeeping: Record<string, never>;
+  /** Scheduled: match every published listing that has no run. */
+  'matching-sweep': Record<string, never>;
+  /** Scheduled: compare the search index with the database and repair it. */
+  'search-index-check': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
 export interface Jobs {
-  /** Asks the search relay to run soon; the outbox row is already committed. */
-  requestSearchRelay(): Promise<void>;
-  /** Asks the mailer to send queued emails soon. */
-  requestMailDelivery(): Promise<void>;
-  /** A listing was published: compute its matches and alert saved searches, soon. */
-  requestMatching(listingId: string): Promise<void>;
-  /** Asks the accounts worker to handle recorded sign-ups and password-reset requests soon. */
-  requestAccountMail(): Promise<void>;
+  /** Asks for background work soon; whatever it needs is already committed. */
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
 }

@@ -58,7 +58,7 @@ async function main() {
       publicUrl: 'http://eval.invalid',
       smtpConfigured: false,
       devMailbox: null,
-      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
+      jobs: { enqueue: async () => {} },
     };
     log(`Loading ${listings.length} listings…`);
     // One organisation per listing: nothing is excluded as "the same owner".

@@ -58,7 +58,7 @@ async function main() {
       publicUrl: 'http://bench.invalid',
       smtpConfigured: false,
       devMailbox: null,
-      jobs: { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
+      jobs: { enqueue: async () => {} },
     };
 
     const all = await db.selectFrom('listings').select(['id', 'kind', 'title', 'keywords', 'summary', 'sectors', 'language']).where('status', '=', 'published').orderBy('id').execute();

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** bigint columns: pg returns them as strings, we read them back as numbers (see connection.ts). */
 type BigMoney = ColumnType<number, number | bigint, number | bigint>;
+/** A JSON column: written as its JSON text, read back parsed. */
+type Json = ColumnType<unknown, string, string>;
 
 export interface ProvinceTable {
   code: string;
@@ -68,9 +70,12 @@ export interface ListingTable {
   search_vector: ColumnType<string, never, never>;
 }
 
+/** One topic per kind of entity: `listing.changed` is relayed to the search index. */
+export type OutboxTopic = 'listing.changed' | 'organisation.changed';
+
 export interface OutboxTable {
   id: Generated<string>;
-  topic: 'listing.changed';
+  topic: OutboxTopic;
   entity_id: string;
   created_at: CreatedAt;
   processed_at: Timestamp | null;
@@ -80,14 +85,39 @@ export interface OutboxTable {
 
 export interface AuditEventTable {
   id: Generated<string>;
-  entity_type: 'listing' | 'organisation' | 'user';
+  entity_type: string;
   entity_id: string;
   action: string;
   actor_id: string | null;
   from_state: string | null;
   to_state: string | null;
   reason: string | null;
+  /** What the transition carried besides its reason (JSON). */
+  payload: Json | null;
   at: CreatedAt;
+}
+
+export interface ProcessTimerTable {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  transition: string;
+  due_at: Timestamp;
+  created_at: CreatedAt;
+  done_at: Timestamp | null;
+  outcome: 'taken' | 'moved_on' | 'cancelled' | null;
+}
+
+export interface ListingRevisionTable {
+  id: Generated<string>;
+  listing_id: string;
+  content: Json;
+  proposed_by: string | null;
+  proposed_at: CreatedAt;
+  state: Generated<'pending' | 'approved' | 'declined' | 'replaced' | 'withdrawn'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
 }
 
 export interface UserTable {
@@ -100,6 +130,8 @@ export interface UserTable {
   platform_admin: Generated<boolean>;
   created_at: CreatedAt;
   password_changed_at: Generated<Date>;
+  /** The language the person reads; their emails are written in it. */
+  language: Generated<'vi' | 'en'>;
 }
 
 export interface SessionTable {
@@ -271,6 +303,8 @@ export interface DB {
   listings: ListingTable;
   outbox: OutboxTable;
   audit_events: AuditEventTable;
+  process_timers: ProcessTimerTable;
+  listing_revisions: ListingRevisionTable;
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Transaction } from 'kysely';
 import type { Database } from './connection.js';
-import { enqueueListingChanged } from './outbox.js';
+import type { DB } from './schema.js';
 
 const seedDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed');
 
@@ -71,7 +72,12 @@ export async function seedDemoData(
     onProgress?: (done: number, total: number) => void;
     /** The app's password hashing, given by the caller (db/ knows nothing of app/auth). */
     hashPassword?: (password: string) => Promise<string>;
-  } = {},
+    /**
+     * Publishes a listing written as a draft, at the time given: the app's `seed` transition
+     * (app/services/demo-market.server.ts), so the demo goes through the process engine too.
+     */
+    publish: (trx: Transaction<DB>, listingId: string, at: Date) => Promise<void>;
+  },
 ): Promise<{ organisations: number; listings: number; users: SeedUser[] }> {
   const { organisations, listings, users } = readSeedFiles();
   const passwordHash = options.hashPassword ? await options.hashPassword(DEMO_PASSWORD) : null;
@@ -98,7 +104,6 @@ export async function seedDemoData(
       ids.set(org.key, row.id);
       options.onProgress?.(++done, total);
     }
-    const listingIds: string[] = [];
     for (const l of listings) {
       const organisationId = ids.get(l.org);
       if (!organisationId) throw new Error(`Seed listing "${l.title}" names unknown organisation "${l.org}"`);
@@ -108,7 +113,7 @@ export async function seedDemoData(
         .values({
           kind: l.kind,
           organisation_id: organisationId,
-          status: 'published',
+          status: 'draft',
           submitted_at: publishedAt,
           title: l.title,
           summary: l.summary,
@@ -126,22 +131,14 @@ export async function seedDemoData(
           language: l.language,
           anonymous: l.anonymous,
           confidential_details: l.confidential_details,
-          published_at: publishedAt,
-          confirmed_active_at: publishedAt,
-          expires_at: new Date(publishedAt.getTime() + 365 * DAY),
           created_at: publishedAt,
           updated_at: publishedAt,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      listingIds.push(row.id);
-      await trx
-        .insertInto('audit_events')
-        .values({ entity_type: 'listing', entity_id: row.id, action: 'seed', from_state: null, to_state: 'published', reason: 'demo data', at: publishedAt })
-        .execute();
+      await options.publish(trx, row.id, publishedAt);
       options.onProgress?.(++done, total);
     }
-    await enqueueListingChanged(trx, listingIds);
     if (passwordHash) {
       for (const u of users) {
         const organisationId = ids.get(u.org);

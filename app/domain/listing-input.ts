@@ -65,10 +65,3 @@ export function validateListingInput(value: unknown): { ok: true; value: Listing
   const result = listingInputSchema.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldProblemsOf(result.error) };
 }
-
-/** A published listing lapses after a year unless its owner confirms it is still active. */
-export const LISTING_LIFETIME_DAYS = 365;
-
-export function expiryFrom(confirmedAt: Date): Date {
-  return new Date(confirmedAt.getTime() + LISTING_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
-}

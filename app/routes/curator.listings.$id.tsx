@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { z } from 'zod';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
-import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
+import { CURATOR_DECISIONS } from '../domain/listing-process.js';
 import { provinceName } from '../domain/provinces.js';
 import type { MessageKey } from '../i18n/index.js';
 import { requireCurator, setFeatured } from '../services/curation.server.js';
@@ -12,18 +12,31 @@ import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps } from '../ui/field.js';
 import { Attachments } from '../ui/attachments.js';
+import { RevisionChanges } from '../ui/revision-changes.js';
 import { ListingHistory } from '../ui/listing-history.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { formAction, parseIntent, readForm } from '../web/forms.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.listing.input.title ?? t('curator.queue') }));
 
-const DECISIONS: ListingTransitionName[] = ['approve', 'request_changes', 'reject'];
+/** The forms of this page, one schema: featuring, a file's review, and the decisions the listing process offers. */
+const actionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('feature') }),
+  z.object({ intent: z.literal('unfeature') }),
+  z.object({ intent: z.literal('approve_attachment'), attachmentId: z.string() }),
+  z.object({ intent: z.literal('refuse_attachment'), attachmentId: z.string() }),
+  ...CURATOR_DECISIONS.map((name) => z.object({ intent: z.literal(name), reason: z.string().optional(), version: z.coerce.number().int().optional() })),
+] as unknown as [z.ZodDiscriminatedUnionOption<'intent'>, ...z.ZodDiscriminatedUnionOption<'intent'>[]]);
+
+type CuratorAction =
+  | { intent: 'feature' | 'unfeature' }
+  | { intent: 'approve_attachment' | 'refuse_attachment'; attachmentId: string }
+  | { intent: (typeof CURATOR_DECISIONS)[number]; reason?: string; version?: number };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
@@ -40,24 +53,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
-  const intent = String(values.intent);
   const id = params.id ?? '';
   return formAction(values, async () => {
-    if (intent === 'feature' || intent === 'unfeature') {
-      await setFeatured(ctx, actor, id, intent === 'feature');
-      return { ok: true as const, done: intent };
+    const form = parseIntent(actionSchema, values) as CuratorAction;
+    if (form.intent === 'feature' || form.intent === 'unfeature') await setFeatured(ctx, actor, id, form.intent === 'feature');
+    else if (form.intent === 'approve_attachment' || form.intent === 'refuse_attachment') {
+      await reviewAttachment(ctx, actor, id, form.attachmentId, form.intent === 'approve_attachment' ? 'approve' : 'refuse');
+    } else {
+      const decision = form as Extract<CuratorAction, { version?: number }>;
+      await applyListingTransition(ctx, actor, id, decision.intent, { reason: decision.reason ?? '', expectedVersion: decision.version ?? null });
     }
-    if (intent === 'approve_attachment' || intent === 'refuse_attachment') {
-      await reviewAttachment(ctx, actor, id, String(values.attachmentId ?? ''), intent === 'approve_attachment' ? 'approve' : 'refuse');
-      return { ok: true as const, done: intent };
-    }
-    if (!DECISIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
-    requireCurator(actor);
-    await applyListingTransition(ctx, actor, id, intent as ListingTransitionName, {
-      reason: String(values.reason ?? ''),
-      expectedVersion: Number(values.version) || null,
-    });
-    return { ok: true as const, done: intent };
+    return { ok: true as const, done: form.intent };
   });
 }
 
@@ -67,7 +73,9 @@ export default function ReviewListing() {
   const { listing, files, descriptionHtml } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const l = listing.input;
-  const pending = listing.status === 'pending_review';
+  const offered = (name: string) => listing.transitions.includes(name as (typeof listing.transitions)[number]);
+  const pending = offered('approve');
+  const revision = listing.pendingRevision;
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <article className="listing-detail">
@@ -117,6 +125,23 @@ export default function ReviewListing() {
             <p className="actions">
               <button type="submit" name="intent" value="request_changes">{t('curator.requestChanges')}</button>
               <button type="submit" name="intent" value="reject" className="danger">{t('curator.reject')}</button>
+            </p>
+          </Form>
+        </section>
+      ) : null}
+      {revision && offered('approve_revision') ? (
+        <section aria-labelledby="revision-heading" className="decision">
+          <h2 id="revision-heading">{t('revision.pending.title')}</h2>
+          <p>{t('revision.pending.curator')}</p>
+          <RevisionChanges current={l} revised={revision.input} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="version" value={listing.version} />
+            <Field name="reason" label={t('curator.reason')} errors={errors.reason}>
+              <textarea {...inputProps('reason', errors.reason)} rows={3} maxLength={2000} />
+            </Field>
+            <p className="actions">
+              <button type="submit" name="intent" value="approve_revision">{t('revision.approve')}</button>
+              <button type="submit" name="intent" value="decline_revision" className="danger">{t('revision.decline')}</button>
             </p>
           </Form>
         </section>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { z } from 'zod';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
-import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
+import { OWNER_ACTIONS } from '../domain/listing-process.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
 import { getOwnListing } from '../services/my-listings.server.js';
@@ -14,14 +14,15 @@ import { listAttachments } from '../services/attachments.server.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { formAction, parseIntent, readForm } from '../web/forms.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.listing.input.title ?? t('my.title') }));
 
-const OWNER_ACTIONS: ListingTransitionName[] = ['submit', 'renew', 'archive'];
+/** The owner's buttons: the transitions of the listing process this page offers. */
+const actionSchema = z.object({ intent: z.enum(OWNER_ACTIONS as [string, ...string[]]), version: z.coerce.number().int().optional() });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
@@ -42,10 +43,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
-  const intent = String(values.intent);
-  if (!OWNER_ACTIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
   return formAction(values, async () => {
-    await applyListingTransition(ctx, actor, params.id ?? '', intent as ListingTransitionName, { expectedVersion: Number(values.version) || null });
+    const { intent, version } = parseIntent(actionSchema, values);
+    await applyListingTransition(ctx, actor, params.id ?? '', intent, { expectedVersion: version ?? null });
     return { ok: true as const, done: intent };
   });
 }
@@ -103,6 +103,13 @@ export default function MyListing() {
         ))}
       </div>
       {listing.status === 'published' && listing.editable ? <p className="hint">{t('my.editPublishedHint')}</p> : null}
+      {listing.pendingRevision ? (
+        <section aria-labelledby="revision-heading" className="notice">
+          <h2 id="revision-heading">{t('revision.pending.title')}</h2>
+          <p>{t('revision.pending.owner', { at: formatDate(listing.pendingRevision.proposedAt, lang) })}</p>
+          <p lang={listing.pendingRevision.input.language}><strong>{listing.pendingRevision.input.title}</strong></p>
+        </section>
+      ) : null}
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('listing.description')}</h2>
         <div className="markdown" lang={l.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { DEMO_PASSWORD, isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
+import { DEMO_PASSWORD, isSeeded, readSeedFiles } from '../../db/seed.js';
+import { seedDemoMarket } from '../services/demo-market.server.js';
 import { createSearch } from '../../search/client.js';
 import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
@@ -103,7 +104,7 @@ export async function startMarket(
     }
     const context: AppContext = {
       ...base,
-      jobs: jobs ?? { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} },
+      jobs: jobs ?? { enqueue: async () => {} },
     };
     if (freshlySeeded) await matchWithProgress(context, log);
     return { context, databaseUrl, meiliHost, stop: stopAll };
@@ -115,7 +116,7 @@ export async function startMarket(
 
 async function seedWithProgress(db: Database, log: Log) {
   let last = -1;
-  const result = await seedDemoData(db, {
+  const result = await seedDemoMarket(db, {
     hashPassword,
     onProgress: (done, total) => {
       const pct = Math.floor((done / total) * 100);

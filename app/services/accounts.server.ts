@@ -12,6 +12,7 @@ import { password as passwordRule, email as emailRule } from '../domain/account-
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
+import { askFor } from './jobs.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, RateLimitError, invalidField } from './errors.js';
 import { queueEmail } from './mail.server.js';
 
@@ -96,7 +97,7 @@ export async function signUp(ctx: AppContext, input: unknown, meta: { ip: string
       })
       .execute();
   });
-  await ctx.jobs.requestAccountMail().catch(() => {});
+  await askFor(ctx, [['account-mail', {}]]);
 }
 
 /** The sign-up behind a confirmation link, for the page that asks to confirm it. */
@@ -249,7 +250,7 @@ export async function requestPasswordReset(ctx: AppContext, input: unknown, meta
     if (Number(recent.n) >= RESET_LIMITS.perAddress) throw new RateLimitError(RESET_LIMITS.windowMinutes * 60);
     await trx.insertInto('password_reset_requests').values({ email, ip: meta.ip, at: ctx.clock() }).execute();
   });
-  await ctx.jobs.requestAccountMail().catch(() => {});
+  await askFor(ctx, [['account-mail', {}]]);
 }
 
 /**
@@ -265,7 +266,7 @@ export async function handleAccountRequests(ctx: AppContext, batchSize = 50): Pr
   };
   const signUps = await drain(handleSignUps);
   const resets = await drain(handleResetRequests);
-  if (signUps + resets > 0) await ctx.jobs.requestMailDelivery().catch(() => {});
+  if (signUps + resets > 0) await askFor(ctx, [['mail-delivery', {}]]);
   return { signUps, resets };
 }
 

@@ -4,6 +4,7 @@ import { verificationSchema } from '../domain/account-input.js';
 import { fieldProblemsOf } from '../domain/problem.js';
 import { isCurator, type Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
+import { askFor } from './jobs.server.js';
 import { InvalidInputError, NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { notifyOrganisation } from './notifications.server.js';
@@ -45,7 +46,7 @@ export async function setFeatured(ctx: AppContext, actor: Actor, listingId: stri
     await trx.insertInto('audit_events').values({ entity_type: 'listing', entity_id: listingId, action: featured ? 'feature' : 'unfeature', actor_id: actor.userId, at: ctx.clock() }).execute();
     await enqueueListingChanged(trx, [listingId]);
   });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
+  await askFor(ctx, [['search-relay', {}]]);
 }
 
 export async function listOrganisationsForCuration(ctx: AppContext, actor: Actor) {
@@ -86,6 +87,6 @@ export async function verifyOrganisation(ctx: AppContext, actor: Actor, organisa
     await enqueueListingChanged(trx, listings.map((l) => l.id));
     await notifyOrganisation(ctx, trx, org.id, { kind: 'organisation_verified', params: { name: org.name }, link: `/organisations` });
   });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
-  await ctx.jobs.requestMailDelivery().catch(() => {});
+  await askFor(ctx, [['search-relay', {}]]);
+  await askFor(ctx, [['mail-delivery', {}]]);
 }

@@ -1,16 +1,21 @@
 // Bulk import of published listings for one organisation (an institute's catalogue, the
 // curator's migration from another exchange). All or nothing: one bad row rejects the batch.
-import { enqueueListingChanged } from '../../db/outbox.js';
-import { expiryFrom, validateListingInput, type ListingInput } from '../domain/listing-input.js';
+import type { Actor } from '../domain/actor.js';
+import { validateListingInput, type ListingInput } from '../domain/listing-input.js';
 import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
+import { askFor, type JobRequest } from './jobs.server.js';
 import { listingColumns } from './listing-columns.server.js';
+import { listingStore } from './listing-lifecycle.server.js';
+import { runTransitionIn } from './process-runner.server.js';
 
+/** `actor`: the curator importing; null when the system does (a migration, a benchmark). */
 export async function importPublishedListings(
   ctx: AppContext,
   organisationId: string,
   rows: unknown[],
+  actor: Actor | null = null,
 ): Promise<{ ids: string[] }> {
   const valid: ListingInput[] = [];
   const errors: FieldProblems = {};
@@ -21,37 +26,26 @@ export async function importPublishedListings(
   });
   if (Object.keys(errors).length) throw new InvalidInputError(errors);
 
-  const now = ctx.clock();
-  const ids = await ctx.db.transaction().execute(async (trx) => {
+  // Each listing is written as a draft and published by the `import` transition, with its audit
+  // event, outbox row and expiry timers, all in one transaction: one bad row publishes none.
+  const { ids, after } = await ctx.db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
     if (!org) throw new NotFoundError('organisation', organisationId);
-    const inserted = await trx
-      .insertInto('listings')
-      .values(
-        valid.map((l) => ({
-          ...listingColumns(l),
-          organisation_id: organisationId,
-          status: 'published' as const,
-          published_at: now,
-          submitted_at: now,
-          confirmed_active_at: now,
-          expires_at: expiryFrom(now),
-          updated_at: now,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const listingIds = inserted.map((r) => r.id);
-    if (listingIds.length) {
-      await trx
-        .insertInto('audit_events')
-        .values(listingIds.map((id) => ({ entity_type: 'listing' as const, entity_id: id, action: 'import', to_state: 'published' })))
-        .execute();
+    const now = ctx.clock();
+    const listingIds: string[] = [];
+    const jobs: JobRequest[] = [];
+    for (const l of valid) {
+      const row = await trx
+        .insertInto('listings')
+        .values({ ...listingColumns(l), organisation_id: organisationId, status: 'draft', submitted_at: now, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const published = await runTransitionIn(ctx, trx, listingStore, row.id, { actor, name: 'import', input: {} });
+      listingIds.push(row.id);
+      jobs.push(...published.after);
     }
-    await enqueueListingChanged(trx, listingIds);
-    return listingIds;
+    return { ids: listingIds, after: jobs };
   });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
-  for (const id of ids) await ctx.jobs.requestMatching(id).catch(() => {});
+  await askFor(ctx, after);
   return { ids };
 }

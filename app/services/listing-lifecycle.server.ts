@@ -1,23 +1,68 @@
-// Applying a transition of the listing lifecycle: in one transaction, with the row locked,
-// the version checked, the rule of the domain applied, the audit event, the outbox row and
-// the notifications written. Two people acting at once cannot both win.
-import { enqueueListingChanged } from '../../db/outbox.js';
-import { maySeeListingInside } from '../domain/access.js';
-import { isCurator, type Actor } from '../domain/actor.js';
-import { expiryFrom } from '../domain/listing-input.js';
-import { LISTING_TRANSITIONS, type ListingTransitionName } from '../domain/listing-lifecycle.js';
+// The listing lifecycle's use cases: every change of a listing's state, and every change of its
+// text, goes through the process runner with the listing process table.
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../domain/actor.js';
+import type { ListingInput } from '../domain/listing-input.js';
+import { LISTING_PROCESS, type ListingFacts, type ListingTransitionInput, type ListingTransitionName } from '../domain/listing-process.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import { tidyText } from '../domain/text.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, NotFoundError, PermissionError, invalidField } from './errors.js';
+import { invalidField } from './errors.js';
+import { listingColumns } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
-import { notifyCurators, notifyOrganisation, type NotificationKind } from './notifications.server.js';
+import { curators, organisationMembers } from './notifications.server.js';
+import { runTransition, type ProcessStore, type TransitionRequest } from './process-runner.server.js';
 
-const NOTIFY_OWNER: Partial<Record<ListingTransitionName, NotificationKind>> = {
-  approve: 'listing_approved',
-  request_changes: 'listing_changes_requested',
-  reject: 'listing_rejected',
-  expire: 'listing_expired',
+const COLUMN_OF: Record<string, 'submitted_at' | 'published_at' | 'confirmed_active_at' | 'expires_at'> = {
+  submittedAt: 'submitted_at',
+  publishedAt: 'published_at',
+  confirmedActiveAt: 'confirmed_active_at',
+  expiresAt: 'expires_at',
+};
+
+export const listingStore: ProcessStore<ListingFacts, ListingTransitionInput> = {
+  process: LISTING_PROCESS,
+  entity: 'listing',
+  outbox: 'listing.changed',
+  isId: isUuid,
+  async lock(trx, id) {
+    const row = await trx
+      .selectFrom('listings as l')
+      .select(['l.status', 'l.version', 'l.organisation_id', 'l.title', 'l.published_at', 'l.submitted_at'])
+      .select((eb) =>
+        eb.exists(eb.selectFrom('listing_revisions as r').select('r.id').whereRef('r.listing_id', '=', 'l.id').where('r.state', '=', 'pending')).as('has_pending_revision'),
+      )
+      .where('l.id', '=', id)
+      .forUpdate('l')
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      version: row.version,
+      title: row.title,
+      facts: {
+        organisationId: row.organisation_id,
+        status: row.status,
+        submittedAt: row.submitted_at,
+        publishedAt: row.published_at,
+        hasPendingRevision: Boolean(row.has_pending_revision),
+      },
+    };
+  },
+  async save(trx, id, change) {
+    const sets = Object.fromEntries(Object.entries(change.sets).map(([field, value]) => [COLUMN_OF[field]!, value]));
+    await trx
+      .updateTable('listings')
+      .set({ ...sets, status: change.to as ListingStatus, version: change.version, updated_at: change.at })
+      .where('id', '=', id)
+      .execute();
+    // A listing that leaves the market takes its waiting revision with it.
+    if (change.to !== 'published') {
+      await trx.updateTable('listing_revisions').set({ state: 'withdrawn', decided_at: change.at }).where('listing_id', '=', id).where('state', '=', 'pending').execute();
+    }
+  },
+  recipients: (trx, facts, side) => (side === 'curator' ? curators(trx) : side === 'owner' ? organisationMembers(trx, facts.organisationId) : Promise.resolve([])),
+  link: (id, side) => (side === 'curator' ? `/curator/listings/${id}` : `/my/listings/${id}`),
 };
 
 export interface TransitionResult {
@@ -26,74 +71,76 @@ export interface TransitionResult {
   version: number;
 }
 
+/** Takes a named transition of the listing lifecycle for `actor` (null: the system). */
 export async function applyListingTransition(
   ctx: AppContext,
   actor: Actor | null,
   listingId: string,
-  name: ListingTransitionName,
+  name: ListingTransitionName | string,
   options: { reason?: string | null; expectedVersion?: number | null } = {},
 ): Promise<TransitionResult> {
-  if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
-  const transition = LISTING_TRANSITIONS[name];
-  const reason = tidyText(options.reason ?? '') || null;
-  if (transition.needsReason && !reason) throw invalidField('reason', 'reason_required');
-  if (reason && reason.length > 2000) throw invalidField('reason', 'too_long', { max: 2000 });
-
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const listing = await trx
-      .selectFrom('listings')
-      .select(['id', 'status', 'version', 'organisation_id', 'title', 'published_at', 'submitted_at'])
-      .where('id', '=', listingId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!listing) throw new NotFoundError('listing', listingId);
-    const permitted =
-      actor === null
-        ? transition.by === 'system'
-        : transition.by === 'curator'
-          ? isCurator(actor)
-          : transition.by === 'owner' && listing.organisation_id === actor.organisationId;
-    // A stranger learns nothing of a listing that is not public, and a curator nothing of a
-    // draft never submitted; its owner is told why not.
-    const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
-    if (actor !== null && !insider && listing.status !== 'published') throw new NotFoundError('listing', listingId);
-    if (!permitted) {
-      throw new PermissionError(transition.by === 'curator' ? 'forbidden_curator' : 'forbidden_owner');
-    }
-    if (options.expectedVersion != null && options.expectedVersion !== listing.version) {
-      throw new ConflictError('changed_meanwhile');
-    }
-    if (!(transition.from as readonly ListingStatus[]).includes(listing.status)) {
-      throw new ConflictError(transition.by === 'curator' ? 'already_decided' : 'wrong_state', { status: listing.status }, 'wrong_state');
-    }
-    const now = ctx.clock();
-    const becomesPublished = transition.to === 'published';
-    const updated = await trx
-      .updateTable('listings')
-      .set({
-        status: transition.to,
-        version: listing.version + 1,
-        updated_at: now,
-        ...(becomesPublished ? { confirmed_active_at: now, expires_at: expiryFrom(now), expiry_reminder_sent_at: null } : {}),
-        ...(name === 'approve' && !listing.published_at ? { published_at: now } : {}),
-        ...(name === 'submit' && !listing.submitted_at ? { submitted_at: now } : {}),
-      })
-      .where('id', '=', listingId)
-      .returning(['id', 'status', 'version'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('audit_events')
-      .values({ entity_type: 'listing', entity_id: listingId, action: name, actor_id: actor?.userId ?? null, from_state: listing.status, to_state: transition.to, reason, at: now })
-      .execute();
-    await enqueueListingChanged(trx, [listingId]);
-    const kind = NOTIFY_OWNER[name];
-    const params = { title: listing.title, ...(reason ? { reason } : {}) };
-    if (kind) await notifyOrganisation(ctx, trx, listing.organisation_id, { kind, params, link: `/my/listings/${listingId}` });
-    if (name === 'submit') await notifyCurators(ctx, trx, { kind: 'listing_submitted', params, link: `/curator/listings/${listingId}` });
-    return updated;
+  const outcome = await runTransition(ctx, listingStore, listingId, {
+    actor,
+    name,
+    input: { reason: tidyText(options.reason ?? '') || null },
+    expectedVersion: options.expectedVersion,
+    write: name === 'approve_revision' || name === 'decline_revision' ? decideRevision(actor, ctx.clock(), options.reason) : undefined,
   });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
-  await ctx.jobs.requestMailDelivery().catch(() => {});
-  if (transition.to === 'published') await ctx.jobs.requestMatching(listingId).catch(() => {});
-  return result;
+  return { id: outcome.id, status: outcome.status as ListingStatus, version: outcome.version };
+}
+
+/**
+ * The owner's new text. A listing not yet public changes in place (`edit`); a published one keeps
+ * its public text while the new one waits beside it for a curator (`revise`).
+ */
+export async function saveListingText(
+  ctx: AppContext,
+  actor: Actor,
+  listingId: string,
+  input: ListingInput,
+  expectedVersion?: number | null,
+): Promise<TransitionResult> {
+  const request: TransitionRequest<ListingFacts, ListingTransitionInput> = {
+    actor,
+    name: (facts) => (facts.status === 'published' ? 'revise' : 'edit'),
+    input: {},
+    expectedVersion,
+    write: async (trx, _facts, name) => {
+      const kind = await trx.selectFrom('listings').select('kind').where('id', '=', listingId).executeTakeFirstOrThrow();
+      if (input.kind !== kind.kind) throw invalidField('kind', 'kind_fixed');
+      if (name === 'edit') {
+        await trx.updateTable('listings').set(listingColumns(input)).where('id', '=', listingId).execute();
+        return;
+      }
+      await trx.updateTable('listing_revisions').set({ state: 'replaced', decided_at: ctx.clock() }).where('listing_id', '=', listingId).where('state', '=', 'pending').execute();
+      const revision = await trx
+        .insertInto('listing_revisions')
+        .values({ listing_id: listingId, content: JSON.stringify(input), proposed_by: actor.userId, proposed_at: ctx.clock() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { revisionId: revision.id };
+    },
+  };
+  const outcome = await runTransition(ctx, listingStore, listingId, request);
+  return { id: outcome.id, status: outcome.status as ListingStatus, version: outcome.version };
+}
+
+/** A curator's decision on the waiting revision: approved, its text becomes the public one. */
+function decideRevision(actor: Actor | null, at: Date, reason: string | null | undefined) {
+  return async (trx: Transaction<DB>, _facts: ListingFacts, name: string, listingId: string) => {
+    const revision = await trx
+      .selectFrom('listing_revisions')
+      .select(['id', 'content', 'listing_id'])
+      .where('state', '=', 'pending')
+      .where('listing_id', '=', listingId)
+      .executeTakeFirstOrThrow();
+    const approved = name === 'approve_revision';
+    if (approved) await trx.updateTable('listings').set(listingColumns(revision.content as ListingInput)).where('id', '=', revision.listing_id).execute();
+    await trx
+      .updateTable('listing_revisions')
+      .set({ state: approved ? 'approved' : 'declined', decided_by: actor?.userId ?? null, decided_at: at, reason: tidyText(reason ?? '') || null })
+      .where('id', '=', revision.id)
+      .execute();
+    return { revisionId: revision.id };
+  };
 }

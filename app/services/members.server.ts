@@ -7,6 +7,7 @@ import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
+import { askFor } from './jobs.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
 import { queueEmail } from './mail.server.js';
 import { SESSION_DAYS } from './accounts.server.js';
@@ -66,7 +67,7 @@ export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown
         `${actor.name} invites you to join ${org.name} on OpenTEX. Open this link within ${INVITATION_DAYS} days:\n${link}`,
     });
   });
-  await ctx.jobs.requestMailDelivery().catch(() => {});
+  await askFor(ctx, [['mail-delivery', {}]]);
 }
 
 /** The invitation behind a link; only its holder learns whether the email already has an account. */
@@ -149,7 +150,7 @@ export async function updateOrganisationProfile(ctx: AppContext, actor: Actor, i
     const listings = await trx.selectFrom('listings').select('id').where('organisation_id', '=', actor.organisationId).where('status', '=', 'published').execute();
     await enqueueListingChanged(trx, listings.map((l) => l.id));
   });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
+  await askFor(ctx, [['search-relay', {}]]);
 }
 
 /** An admin withdraws an invitation that was not accepted yet; its link stops working. */

@@ -1,12 +1,13 @@
 // An organisation's own listings: write drafts, edit, see status and history.
-import { enqueueListingChanged } from '../../db/outbox.js';
 import { maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { validateListingInput, type ListingInput } from '../domain/listing-input.js';
-import { EDITABLE_STATUSES, availableTransitions, statusAfterEdit, type ListingTransitionName } from '../domain/listing-lifecycle.js';
+import { LISTING_PROCESS, type ListingTransitionName } from '../domain/listing-process.js';
+import { availableTransitions, decide } from '../domain/process.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, invalidField } from './errors.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
+import { saveListingText } from './listing-lifecycle.server.js';
 import { listingColumns } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
 
@@ -23,6 +24,8 @@ export interface OwnListing {
   expiresAt: string | null;
   updatedAt: string;
   history: { action: string; from: string | null; to: string | null; reason: string | null; by: string | null; at: string }[];
+  /** A revision of the published text, waiting for a curator; the public still sees `input`. */
+  pendingRevision: { proposedAt: string; input: ListingInput } | null;
   /** What this actor may do now. */
   transitions: ListingTransitionName[];
   editable: boolean;
@@ -50,7 +53,10 @@ export async function createListing(ctx: AppContext, actor: Actor, input: unknow
   });
 }
 
-/** Saves the owner's edits. A published listing goes back to review (and leaves public view). */
+/**
+ * Saves the owner's edits: in place while the listing is not public, and as a revision waiting
+ * for a curator once it is published (the public text stays until the revision is approved).
+ */
 export async function updateListing(
   ctx: AppContext,
   actor: Actor,
@@ -58,33 +64,7 @@ export async function updateListing(
   input: unknown,
   expectedVersion?: number | null,
 ): Promise<{ status: ListingStatus; version: number }> {
-  const v = validated(input);
-  if (!isUuid(id)) throw new NotFoundError('listing', id);
-  const now = ctx.clock();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const listing = await trx.selectFrom('listings').select(['status', 'version', 'organisation_id', 'kind']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!listing || listing.organisation_id !== actor.organisationId) throw new NotFoundError('listing', id);
-    if (expectedVersion != null && expectedVersion !== listing.version) {
-      throw new ConflictError('changed_meanwhile');
-    }
-    if (!EDITABLE_STATUSES.includes(listing.status)) throw new ConflictError('wrong_state', { status: listing.status }, 'wrong_state');
-    if (v.kind !== listing.kind) throw invalidField('kind', 'kind_fixed');
-    const status = statusAfterEdit(listing.status);
-    const updated = await trx
-      .updateTable('listings')
-      .set({ ...listingColumns(v), status, version: listing.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .returning(['status', 'version'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('audit_events')
-      .values({ entity_type: 'listing', entity_id: id, action: 'edit', actor_id: actor.userId, from_state: listing.status, to_state: status, at: now })
-      .execute();
-    if (listing.status === 'published') await enqueueListingChanged(trx, [id]);
-    return updated;
-  });
-  await ctx.jobs.requestSearchRelay().catch(() => {});
-  return result;
+  return saveListingText(ctx, actor, id, validated(input), expectedVersion);
 }
 
 /** The whole listing for its owner (and for curators): confidential details, status, history. */
@@ -98,6 +78,13 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     .where('l.id', '=', id)
     .executeTakeFirst();
   if (!row || !maySeeListingInside(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) throw new NotFoundError('listing', id);
+  const revision = await ctx.db
+    .selectFrom('listing_revisions')
+    .select(['content', 'proposed_at'])
+    .where('listing_id', '=', id)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  const facts = { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at, publishedAt: row.published_at, hasPendingRevision: revision !== undefined };
   const history = await ctx.db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
@@ -138,9 +125,10 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     expiresAt: row.expires_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
     history: history.map((h) => ({ action: h.action, from: h.from_state, to: h.to_state, reason: h.reason, by: h.name, at: h.at.toISOString() })),
-    transitions: availableTransitions({ status: row.status, organisationId: row.organisation_id }, actor),
-    editable: row.organisation_id === actor.organisationId && EDITABLE_STATUSES.includes(row.status),
-    mine: row.organisation_id === actor.organisationId,
+    pendingRevision: revision ? { proposedAt: revision.proposed_at.toISOString(), input: revision.content as ListingInput } : null,
+    transitions: availableTransitions(LISTING_PROCESS, facts, actor),
+    editable: ['edit', 'revise'].some((name) => decide(LISTING_PROCESS, facts, actor, name).ok),
+    mine: LISTING_PROCESS.sidesOf(actor, facts).includes('owner'),
   };
 }
 

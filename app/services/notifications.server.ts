@@ -16,6 +16,9 @@ export const NOTIFICATION_KINDS = [
   'listing_expiring',
   'listing_expired',
   'listing_submitted',
+  'listing_revised',
+  'listing_revision_approved',
+  'listing_revision_declined',
   'organisation_verified',
   'new_match',
   'saved_search_hit',
@@ -28,71 +31,73 @@ export function notificationText(kind: string, params: Record<string, string>, l
   return t(`notification.${kind}` as MessageKey, params);
 }
 
-/** Tells every member of an organisation, in the app and by email (both languages). */
-export async function notifyOrganisation(
-  ctx: AppContext,
-  db: Executor,
-  organisationId: string,
-  note: { kind: NotificationKind; params: Record<string, string>; link: string },
-  options: { email?: boolean } = {},
-): Promise<void> {
-  const members = await db.selectFrom('users').select(['id', 'email']).where('organisation_id', '=', organisationId).execute();
-  await notifyUsers(ctx, db, members, note, options);
+/** Someone who hears of something: in the app, and by email in their own language. */
+export interface Recipient {
+  id: string;
+  email: string;
+  language: 'vi' | 'en';
+}
+
+type Note = { kind: string; params: Record<string, string>; link: string };
+
+/** The members of an organisation: the owner side of its listings. */
+export async function organisationMembers(db: Executor, organisationId: string): Promise<Recipient[]> {
+  return db.selectFrom('users').select(['id', 'email', 'language']).where('organisation_id', '=', organisationId).execute();
+}
+
+/** Agency staff and platform admins: the curator side of everything. */
+export async function curators(db: Executor): Promise<Recipient[]> {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.email', 'u.language'])
+    .where((eb) => eb.or([eb('o.type', '=', 'agency'), eb('u.platform_admin', '=', true)]))
+    .execute();
+}
+
+/** Tells every member of an organisation, in the app and by email. */
+export async function notifyOrganisation(ctx: AppContext, db: Executor, organisationId: string, note: Note, options: { email?: boolean } = {}): Promise<boolean> {
+  return notifyPeople(ctx, db, await organisationMembers(db, organisationId), note, options);
 }
 
 /** One person (a saved search's owner); email comes later, in the daily digest. */
-export async function notifyUser(
-  ctx: AppContext,
-  db: Executor,
-  user: { id: string; email: string },
-  note: { kind: NotificationKind; params: Record<string, string>; link: string },
-): Promise<void> {
-  await notifyUsers(ctx, db, [user], note, { email: false });
+export async function notifyUser(ctx: AppContext, db: Executor, user: { id: string }, note: Note): Promise<void> {
+  const people = await db.selectFrom('users').select(['id', 'email', 'language']).where('id', '=', user.id).execute();
+  await notifyPeople(ctx, db, people, note, { email: false });
 }
 
-/** Tells every curator (agency staff and platform admins). */
-export async function notifyCurators(
-  ctx: AppContext,
-  db: Executor,
-  note: { kind: NotificationKind; params: Record<string, string>; link: string },
-): Promise<void> {
-  const curators = await db
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.email'])
-    .where((eb) => eb.or([eb('o.type', '=', 'agency'), eb('u.platform_admin', '=', true)]))
-    .execute();
-  await notifyUsers(ctx, db, curators, note, { email: false });
+/** Tells every curator, in the app (the review queue is their inbox). */
+export async function notifyCurators(ctx: AppContext, db: Executor, note: Note): Promise<boolean> {
+  return notifyPeople(ctx, db, await curators(db), note, { email: false });
 }
 
-async function notifyUsers(
-  ctx: AppContext,
-  db: Executor,
-  users: { id: string; email: string }[],
-  note: { kind: NotificationKind; params: Record<string, string>; link: string },
-  options: { email?: boolean } = {},
-) {
-  if (users.length === 0) return;
+/**
+ * Writes the notifications in the caller's transaction, and queues each email in its recipient's
+ * language; the mail job sends them after commit. True when an email was queued.
+ */
+export async function notifyPeople(ctx: Pick<AppContext, 'clock' | 'publicUrl'>, db: Executor, people: readonly Recipient[], note: Note, options: { email?: boolean } = {}): Promise<boolean> {
+  if (people.length === 0) return false;
+  const email = options.email !== false;
   await db
     .insertInto('notifications')
     .values(
-      users.map((u) => ({
+      people.map((u) => ({
         user_id: u.id,
         kind: note.kind,
         params: JSON.stringify(note.params),
         link: note.link,
         created_at: ctx.clock(),
         // Emailed now, or left for the daily digest.
-        emailed_at: options.email === false ? null : ctx.clock(),
+        emailed_at: email ? ctx.clock() : null,
       })),
     )
     .execute();
-  if (options.email === false) return;
-  const vi = notificationText(note.kind, note.params, 'vi');
-  const en = notificationText(note.kind, note.params, 'en');
-  for (const u of users) {
-    await queueEmail(db, { to: u.email, subject: `OpenTEX: ${vi}`, text: `${vi}\n${en}\n\n${ctx.publicUrl}${note.link}` });
+  if (!email) return false;
+  for (const u of people) {
+    const text = notificationText(note.kind, note.params, u.language);
+    await queueEmail(db, { to: u.email, subject: `OpenTEX: ${text}`, text: `${text}\n\n${ctx.publicUrl}${note.link}` });
   }
+  return true;
 }
 
 export async function unreadCount(ctx: AppContext, actor: Actor): Promise<number> {
@@ -133,7 +138,7 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
       .selectFrom('notifications as n')
       .innerJoin('users as u', 'u.id', 'n.user_id')
       .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['n.id', 'n.kind', 'n.params', 'n.link', 'u.id as user_id', 'u.email', 'o.id as organisation_id'])
+      .select(['n.id', 'n.kind', 'n.params', 'n.link', 'u.id as user_id', 'u.email', 'u.language', 'o.id as organisation_id'])
       .where('n.kind', 'in', DIGEST_KINDS)
       .where('n.emailed_at', 'is', null)
       .where((eb) => eb.or([eb('o.digest_sent_at', 'is', null), eb('o.digest_sent_at', '<', since)]))
@@ -142,12 +147,9 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
     const byUser = new Map<string, typeof pending>();
     for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
     for (const notes of byUser.values()) {
-      const lines = notes.map((n) => `- ${notificationText(n.kind, n.params, 'vi')}\n  ${notificationText(n.kind, n.params, 'en')}\n  ${ctx.publicUrl}${n.link ?? ''}`);
-      await queueEmail(trx, {
-        to: notes[0]!.email,
-        subject: `OpenTEX: ${notes.length} kết nối mới / new matches and alerts`,
-        text: lines.join('\n\n'),
-      });
+      const lang = notes[0]!.language;
+      const lines = notes.map((n) => `- ${notificationText(n.kind, n.params, lang)}\n  ${ctx.publicUrl}${n.link ?? ''}`);
+      await queueEmail(trx, { to: notes[0]!.email, subject: `OpenTEX: ${translator(lang)('digest.subject', { count: notes.length })}`, text: lines.join('\n\n') });
     }
     if (pending.length) {
       await trx.updateTable('notifications').set({ emailed_at: ctx.clock() }).where('id', 'in', pending.map((n) => n.id)).execute();

@@ -68,7 +68,7 @@ export async function alertSavedSearches(ctx: AppContext, listingId: string): Pr
         .returning('listing_id')
         .executeTakeFirst();
       if (!recorded) return false;
-      await notifyUser(ctx, trx, { id: s.user_id, email: s.email }, { kind: 'saved_search_hit', params: { name: s.name, title: listing.title }, link: `/listings/${listingId}` });
+      await notifyUser(ctx, trx, { id: s.user_id }, { kind: 'saved_search_hit', params: { name: s.name, title: listing.title }, link: `/listings/${listingId}` });
       return true;
     });
     if (first) alerted += 1;

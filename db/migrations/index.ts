@@ -8,6 +8,7 @@ import * as attachments from './2026_11_22_000004_attachments.js';
 import * as accountsHardening from './2026_11_28_000001_accounts_hardening.js';
 import * as searchReliability from './2026_11_28_000002_search_reliability.js';
 import * as listingVisibility from './2026_11_28_000003_listing_visibility.js';
+import * as processEngine from './2026_11_28_000004_process_engine.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000001_accounts_hardening': accountsHardening,
   '2026_11_28_000002_search_reliability': searchReliability,
   '2026_11_28_000003_listing_visibility': listingVisibility,
+  '2026_11_28_000004_process_engine': processEngine,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LISTING_TRANSITIONS } from '../../app/domain/listing-lifecycle.js';
+import { LISTING_PROCESS } from '../../app/domain/listing-process.js';
 import { IP_STATUSES, LISTING_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MODES } from '../../app/domain/taxonomy.js';
 import { en } from '../../app/i18n/en.js';
 import { translator } from '../../app/i18n/index.js';
@@ -22,7 +22,7 @@ describe('message catalogues', () => {
       ...Array.from({ length: 9 }, (_, i) => `trl.${i + 1}`),
       ...LISTING_STATUSES.map((s) => `status.${s}`),
       // Every action the services write into a listing's history.
-      ...['create', 'edit', 'seed', 'import', 'feature', 'unfeature', 'attach', 'approve_attachment', 'refuse_attachment', ...Object.keys(LISTING_TRANSITIONS)].map((a) => `history.${a}`),
+      ...['create', 'edit', 'seed', 'import', 'feature', 'unfeature', 'attach', 'approve_attachment', 'refuse_attachment', ...Object.keys(LISTING_PROCESS.transitions)].map((a) => `history.${a}`),
     ];
     for (const key of keys) {
       expect(vi, key).toHaveProperty([key]);

@@ -4,7 +4,7 @@
 // neither the owner's name nor the owner's other listings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMITY_K, regionOf } from '../../app/domain/anonymity.js';
-import { seedDemoData } from '../../db/seed.js';
+import { seedDemoMarket } from '../../app/services/demo-market.server.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 import { startTestServer } from '../support/server.js';
 
@@ -23,7 +23,7 @@ const api = async (path: string) => JSON.parse(await (await fetch(`${server.url}
 
 beforeAll(async () => {
   market = await createTestMarket();
-  await seedDemoData(market.db);
+  await seedDemoMarket(market.db);
   await market.relay();
   server = await startTestServer(market.ctx);
 });

@@ -69,7 +69,7 @@ describe('when Meilisearch is down', () => {
     expect((await findListings(market.ctx, query('sort=price_asc'))).cards.map((c) => c.priceMin)).toEqual([200_000_000, 800_000_000, null]);
 
     meili = await startEmbeddedMeilisearch({ dataDir, port, masterKey: KEY });
-    await market.ctx.jobs.requestSearchRelay();
+    await market.ctx.jobs.enqueue('search-relay', {});
     await waitFor(async () => (await countPendingOutbox(market.db)) === 0);
     const caughtUp = await findListings(market.ctx, query('q=nuoc+thai'));
     expect(caughtUp.engine).toBe('meilisearch');

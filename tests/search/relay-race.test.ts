@@ -20,7 +20,7 @@ let proxy: HoldingProxy;
 beforeAll(async () => {
   market = await createTestMarket();
   // Relay runs are started by the test alone.
-  market.ctx.jobs = { requestSearchRelay: async () => {}, requestMailDelivery: async () => {}, requestMatching: async () => {}, requestAccountMail: async () => {} };
+  market.ctx.jobs = { enqueue: async () => {} };
   proxy = await startHoldingProxy(inject('meiliHost'));
 });
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../app/domain/actor.js';
 import { parseListingQuery } from '../../app/domain/listing-query.js';
 import { actorFromSession, signIn } from '../../app/services/accounts.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
-import { expireListings, sendExpiryReminders } from '../../app/services/listing-expiry.server.js';
+import { runDueTimers } from '../../app/services/process-timers.server.js';
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
 import { setFeatured } from '../../app/services/curation.server.js';
 import { featuredListings, findListings } from '../../app/services/listings.server.js';
@@ -107,13 +107,13 @@ describe('freshness', () => {
     const publishedAt = now;
 
     now = new Date(publishedAt.getTime() + 352 * 86_400_000);
-    expect(await sendExpiryReminders(market.ctx)).toBeGreaterThanOrEqual(1);
-    expect(await sendExpiryReminders(market.ctx)).toBe(0);
+    expect((await runDueTimers(market.ctx)).taken).toBeGreaterThanOrEqual(1);
+    expect(await runDueTimers(market.ctx)).toEqual({ taken: 0, movedOn: 0 });
     expect((await listNotifications(market.ctx, owner)).some((n) => n.kind === 'listing_expiring' && n.params.title === 'OCR for hospital records')).toBe(true);
     expect(await market.db.selectFrom('emails').select('subject').where('to', '=', 'owner@a.vn').execute()).not.toHaveLength(0);
 
     now = new Date(publishedAt.getTime() + 366 * 86_400_000);
-    expect(await expireListings(market.ctx)).toBeGreaterThanOrEqual(1);
+    expect((await runDueTimers(market.ctx)).taken).toBeGreaterThanOrEqual(1);
     expect((await getOwnListing(market.ctx, owner, id)).status).toBe('expired');
     expect(ids((await findListings(market.ctx, parseListingQuery(new URLSearchParams('q=hospital')))).cards)).not.toContain(id);
 
@@ -125,5 +125,27 @@ describe('freshness', () => {
 
     await applyListingTransition(market.ctx, owner, id, 'archive');
     expect(ids((await findListings(market.ctx, parseListingQuery(new URLSearchParams('q=hospital')))).cards)).not.toContain(id);
+    const history = (await getOwnListing(market.ctx, owner, id)).history.map((h) => h.action).reverse();
+    expect(history).toEqual(['create', 'submit', 'approve', 'remind_expiry', 'expire', 'renew', 'archive']);
+  });
+
+  it('forgets the timers of a stay that ended: a renewal moves the expiry, an archived listing never expires', async () => {
+    const { id } = await createListing(market.ctx, owner, { ...AI_OFFER, title: 'OCR for land registers' });
+    await applyListingTransition(market.ctx, owner, id, 'submit');
+    await applyListingTransition(market.ctx, curatorA, id, 'approve');
+    const publishedAt = now;
+    now = new Date(publishedAt.getTime() + 300 * 86_400_000);
+    await applyListingTransition(market.ctx, owner, id, 'renew');
+    // The first year's end passes: nothing happens, the renewal started a new year.
+    now = new Date(publishedAt.getTime() + 370 * 86_400_000);
+    await runDueTimers(market.ctx);
+    expect((await getOwnListing(market.ctx, owner, id)).status).toBe('published');
+    await applyListingTransition(market.ctx, owner, id, 'archive');
+    now = new Date(publishedAt.getTime() + 700 * 86_400_000);
+    await runDueTimers(market.ctx);
+    const listing = await getOwnListing(market.ctx, owner, id);
+    expect(listing.status).toBe('archived');
+    expect(listing.history.map((h) => h.action)).not.toContain('expire');
+    expect(listing.history.map((h) => h.action)).not.toContain('remind_expiry');
   });
 });

@@ -84,7 +84,8 @@ describe('publishing a demand', () => {
 
   it('sends at most one digest a day per organisation', async () => {
     expect(await sendDigests(market.ctx)).toBeGreaterThanOrEqual(2);
-    const digests = await market.db.selectFrom('emails').select('to').where('subject', 'like', '%new matches%').execute();
+    // Each in its reader's language: Vietnamese unless they chose English.
+    const digests = await market.db.selectFrom('emails').select('to').where('subject', 'like', '%kết nối và thông báo mới%').execute();
     expect(digests.map((d) => d.to).sort()).toEqual(expect.arrayContaining(['farm@test.vn', 'lab@test.vn']));
     expect(await sendDigests(market.ctx)).toBe(0);
   });

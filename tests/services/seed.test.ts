@@ -4,7 +4,8 @@ import { SECTORS } from '../../app/domain/taxonomy.js';
 import { parseListingQuery } from '../../app/domain/listing-query.js';
 import { findListings } from '../../app/services/listings.server.js';
 import { marketHeadlines } from '../../app/services/market-stats.server.js';
-import { isSeeded, readSeedFiles, seedDemoData } from '../../db/seed.js';
+import { isSeeded, readSeedFiles } from '../../db/seed.js';
+import { seedDemoMarket } from '../../app/services/demo-market.server.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
 let market: TestMarket;
@@ -41,7 +42,7 @@ describe('demo data', () => {
   it('loads once, in one go, and becomes searchable', async () => {
     expect(await isSeeded(market.db)).toBe(false);
     const steps: number[] = [];
-    const result = await seedDemoData(market.db, { onProgress: (done) => steps.push(done) });
+    const result = await seedDemoMarket(market.db, { onProgress: (done) => steps.push(done) });
     expect(await isSeeded(market.db)).toBe(true);
     expect(steps.at(-1)).toBe(result.organisations + result.listings);
     await market.relay();

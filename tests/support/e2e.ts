@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { hashPassword } from '../../app/auth/password.server.js';
 import { rematchAll } from '../../app/services/matching.server.js';
-import { seedDemoData } from '../../db/seed.js';
+import { seedDemoMarket } from '../../app/services/demo-market.server.js';
 import { launchChromium } from './browser.js';
 import { createTestMarket, type TestMarket } from './market.js';
 import { startTestServer } from './server.js';
@@ -18,7 +18,7 @@ export interface BrowserMarket {
 export async function startBrowserMarket(options: { demoData?: boolean; prepare?: (market: TestMarket) => Promise<void> } = {}): Promise<BrowserMarket> {
   const market = await createTestMarket();
   if (options.demoData) {
-    await seedDemoData(market.db, { hashPassword });
+    await seedDemoMarket(market.db, { hashPassword });
     await market.relay();
     await rematchAll(market.ctx);
   }

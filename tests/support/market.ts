@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { AppContext } from '../../app/context.server.js';
-import { handleAccountRequests } from '../../app/services/accounts.server.js';
-import { matchPublishedListing } from '../../app/services/matching-runs.server.js';
+import { jobHandlers } from '../../app/services/job-handlers.server.js';
 import { createDb, type Database } from '../../db/connection.js';
 import { dropDatabase, ensureDatabase } from '../../db/create-database.js';
 import { createSearch, type Search } from '../../search/client.js';
@@ -32,6 +31,9 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
   const relay = async () => {
     await relayOutbox(ctx.db, ctx.search);
   };
+  // The real job handlers, run in-process at once where the app would queue them on pg-boss.
+  // Email stays in the `emails` table for tests to read.
+  const handlers = jobHandlers({ sendEmail: null, log: () => {} });
   const ctx: AppContext = {
     db,
     search,
@@ -39,16 +41,9 @@ export async function createTestMarket(options: { clock?: () => Date; devMailbox
     publicUrl: 'http://opentex.test',
     smtpConfigured: false,
     devMailbox: options.devMailbox ?? null,
-    // The relay runs in-process right away, where the app would queue it on pg-boss.
     jobs: {
-      requestSearchRelay: relay,
-      requestMailDelivery: async () => {},
-      requestMatching: async (listingId) => {
-        await matchPublishedListing(ctx, listingId);
-      },
-      // Sign-up and reset emails are written at once; they stay in the `emails` table for tests to read.
-      requestAccountMail: async () => {
-        await handleAccountRequests(ctx);
+      enqueue: async (name, payload) => {
+        await (handlers[name] as (c: AppContext, p: unknown) => Promise<void>)(ctx, payload);
       },
     },
   };
