@@ -1,21 +1,28 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './schema.js';
+import type { DB, OutboxTopic } from './schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Records, in the caller's transaction, that a listing must be (re)sent to the search index. */
-export async function enqueueListingChanged(db: Executor, listingIds: string[]): Promise<void> {
-  if (listingIds.length === 0) return;
+/** Records, in the caller's transaction, that entities of one kind changed, for the topic's consumer. */
+export async function enqueueChanged(db: Executor, topic: OutboxTopic, entityIds: string[]): Promise<void> {
+  if (entityIds.length === 0) return;
   await db
     .insertInto('outbox')
-    .values(listingIds.map((entity_id) => ({ topic: 'listing.changed' as const, entity_id })))
+    .values(entityIds.map((entity_id) => ({ topic, entity_id })))
     .execute();
 }
 
-export async function pendingOutbox(db: Executor, limit: number) {
+/** Records, in the caller's transaction, that a listing must be (re)sent to the search index. */
+export async function enqueueListingChanged(db: Executor, listingIds: string[]): Promise<void> {
+  await enqueueChanged(db, 'listing.changed', listingIds);
+}
+
+/** The oldest rows of one topic not yet handled by its consumer. */
+export async function pendingOutbox(db: Executor, topic: OutboxTopic, limit: number) {
   return db
     .selectFrom('outbox')
     .selectAll()
+    .where('topic', '=', topic)
     .where('processed_at', 'is', null)
     .orderBy('id')
     .limit(limit)

@@ -70,8 +70,11 @@ export interface ListingTable {
   search_vector: ColumnType<string, never, never>;
 }
 
-/** One topic per kind of entity: `listing.changed` is relayed to the search index. */
-export type OutboxTopic = 'listing.changed' | 'organisation.changed';
+/**
+ * One topic per kind of entity that others follow: `listing.changed` is relayed to the search
+ * index. A new kind (a deal for the agency's statistics) adds its topic and its own consumer.
+ */
+export type OutboxTopic = 'listing.changed';
 
 export interface OutboxTable {
   id: Generated<string>;

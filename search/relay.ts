@@ -56,7 +56,7 @@ async function relayLocked(
   let batches = 0;
   let indexReady = false;
   while (batches < maxBatches) {
-    const rows = await pendingOutbox(db, batchSize);
+    const rows = await pendingOutbox(db, 'listing.changed', batchSize);
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
     try {

@@ -12,9 +12,9 @@ export const password = z
 
 export const organisationInputSchema = z.object({
   organisationName: cleaned(z.string().min(2).max(200)),
-  organisationType: z.enum(['enterprise', 'university', 'institute'], { message: 'choose_one' }),
+  organisationType: z.enum(['enterprise', 'university', 'institute'], { message: 'choose_type' }),
   taxCode: z.string().trim().refine(isValidTaxCode, 'tax_code'),
-  province: z.enum(PROVINCE_CODES, { message: 'choose_one' }),
+  province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
   website: z
     .string()
     .trim()

@@ -23,24 +23,24 @@ const money = z
 
 export const listingInputSchema = z
   .object({
-    kind: z.enum(LISTING_KINDS, { message: 'choose_one' }),
+    kind: z.enum(LISTING_KINDS, { message: 'choose_kind' }),
     title: cleaned(z.string().min(5).max(LISTING_LIMITS.title)),
     summary: cleaned(z.string().min(10).max(LISTING_LIMITS.summary), { multiline: true }),
     description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }),
     innovation: cleaned(z.string().max(2000), { multiline: true }).default(''),
     sectors: z
       .array(z.enum(SECTORS))
-      .min(LISTING_LIMITS.sectorsMin)
-      .max(LISTING_LIMITS.sectorsMax),
-    keywords: z.array(cleaned(z.string().min(1).max(60, 'keyword_too_long'))).max(LISTING_LIMITS.keywords).default([]),
+      .min(LISTING_LIMITS.sectorsMin, 'choose_sector')
+      .max(LISTING_LIMITS.sectorsMax, 'too_many_sectors'),
+    keywords: z.array(cleaned(z.string().min(1).max(60, 'keyword_too_long'))).max(LISTING_LIMITS.keywords, 'too_many_keywords').default([]),
     trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range'),
     ipStatus: z.enum(IP_STATUSES).nullable().default(null),
-    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1),
+    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose_transfer_mode'),
     priceMin: money.default(null),
     priceMax: money.default(null),
     priceNegotiable: z.boolean().default(false),
-    province: z.enum(PROVINCE_CODES, { message: 'choose_one' }),
-    language: z.enum(LANGUAGES, { message: 'choose_one' }),
+    province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
+    language: z.enum(LANGUAGES, { message: 'choose_language' }),
     anonymous: z.boolean().default(false),
     confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
   })

@@ -467,4 +467,13 @@ export const en: Record<MessageKey, string> = {
   'revision.before': 'Published',
   'revision.after': 'Revision',
   'revision.noChange': 'The revision is the same as the published text.',
+  'revision.badge': 'Revision',
+  'problem.choose_sector': 'choose at least one sector',
+  'problem.too_many_sectors': 'at most {{max}} sectors',
+  'problem.too_many_keywords': 'at most {{max}} keywords',
+  'problem.choose_transfer_mode': 'choose at least one transfer mode',
+  'problem.choose_province': 'choose a province',
+  'problem.choose_language': 'Vietnamese or English',
+  'problem.choose_kind': 'offer or demand',
+  'problem.choose_type': 'choose a type',
 };

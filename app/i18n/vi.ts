@@ -466,6 +466,15 @@ export const vi = {
   'revision.before': 'Đang công khai',
   'revision.after': 'Bản sửa',
   'revision.noChange': 'Bản sửa giống hệt nội dung đang công khai.',
+  'revision.badge': 'Bản sửa',
+  'problem.choose_sector': 'hãy chọn ít nhất một lĩnh vực',
+  'problem.too_many_sectors': 'tối đa {{max}} lĩnh vực',
+  'problem.too_many_keywords': 'tối đa {{max}} từ khóa',
+  'problem.choose_transfer_mode': 'hãy chọn ít nhất một hình thức chuyển giao',
+  'problem.choose_province': 'hãy chọn tỉnh/thành phố',
+  'problem.choose_language': 'tiếng Việt hoặc tiếng Anh',
+  'problem.choose_kind': 'chào bán hoặc nhu cầu',
+  'problem.choose_type': 'hãy chọn loại hình',
 } as const;
 
 export type MessageKey = keyof typeof vi;

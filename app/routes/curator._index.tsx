@@ -41,6 +41,7 @@ export default function CuratorQueue() {
             <tr key={q.id}>
               <td>
                 <span className={`kind kind-${q.kind}`}>{t(`kind.${q.kind}`)}</span> <Link to={`/curator/listings/${q.id}`}>{q.title}</Link>
+                {q.revision ? <> <span className="badge">{t('revision.badge')}</span></> : null}
               </td>
               <td>{q.organisationName}{q.organisationVerified ? ' ✓' : ''}</td>
               <td>{formatDate(q.submittedAt, lang)}</td>

@@ -55,6 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   const id = params.id ?? '';
   return formAction(values, async () => {
+    requireCurator(actor);
     const form = parseIntent(actionSchema, values) as CuratorAction;
     if (form.intent === 'feature' || form.intent === 'unfeature') await setFeatured(ctx, actor, id, form.intent === 'feature');
     else if (form.intent === 'approve_attachment' || form.intent === 'refuse_attachment') {

@@ -20,7 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return asPage(async () => {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
     if (!listing.editable) throw new NotFoundError('listing', listing.id);
-    return { id: listing.id, version: listing.version, status: listing.status, values: listingFormFromInput(listing.input) };
+    // A revision waiting for review is where the owner goes on from.
+    return { id: listing.id, version: listing.version, status: listing.status, values: listingFormFromInput(listing.pendingRevision?.input ?? listing.input) };
   });
 }
 

@@ -13,27 +13,32 @@ export function requireCurator(actor: Actor): void {
   if (!isCurator(actor)) throw new PermissionError('forbidden_curator');
 }
 
-/** Listings waiting for a decision, the longest-waiting first. */
+/** Listings and revisions of published listings waiting for a decision, the longest-waiting first. */
 export async function reviewQueue(ctx: AppContext, actor: Actor) {
   requireCurator(actor);
   const rows = await ctx.db
     .selectFrom('listings as l')
     .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
-    .select(['l.id', 'l.kind', 'l.title', 'l.updated_at', 'o.name as organisation_name', 'o.verified_at'])
-    .where('l.status', '=', 'pending_review')
-    .orderBy('l.updated_at', 'asc')
-    .orderBy('l.id')
+    .leftJoin('listing_revisions as r', (join) => join.onRef('r.listing_id', '=', 'l.id').on('r.state', '=', 'pending').on('l.status', '=', 'published'))
+    .select(['l.id', 'l.kind', 'l.title', 'l.updated_at', 'r.proposed_at', 'o.name as organisation_name', 'o.verified_at'])
+    .where((eb) => eb.or([eb('l.status', '=', 'pending_review'), eb('r.id', 'is not', null)]))
     .execute();
   const now = ctx.clock().getTime();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    organisationName: r.organisation_name,
-    organisationVerified: r.verified_at !== null,
-    submittedAt: r.updated_at.toISOString(),
-    waitingHours: Math.max(0, Math.floor((now - r.updated_at.getTime()) / 3_600_000)),
-  }));
+  return rows
+    .map((r) => {
+      const since = r.proposed_at ?? r.updated_at;
+      return {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        revision: r.proposed_at !== null,
+        organisationName: r.organisation_name,
+        organisationVerified: r.verified_at !== null,
+        submittedAt: since.toISOString(),
+        waitingHours: Math.max(0, Math.floor((now - since.getTime()) / 3_600_000)),
+      };
+    })
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
 }
 
 export async function setFeatured(ctx: AppContext, actor: Actor, listingId: string, featured: boolean): Promise<void> {

@@ -3,6 +3,7 @@
 // event, the outbox row, the notifications and the timers. After commit it asks for the declared
 // background work. Two people acting at once cannot both win; nothing is half-written.
 import type { Transaction } from 'kysely';
+import { enqueueChanged } from '../../db/outbox.js';
 import type { DB, OutboxTopic } from '../../db/schema.js';
 import { decide, restartsTimers, timersFrom, type AnyProcess } from '../domain/process.js';
 import type { AppContext, JobName } from '../context.server.js';
@@ -91,7 +92,7 @@ export async function runTransitionIn<Facts, Input>(
     .execute();
   const after: JobRequest[] = [];
   if (store.outbox) {
-    await trx.insertInto('outbox').values({ topic: store.outbox, entity_id: id }).execute();
+    await enqueueChanged(trx, store.outbox, [id]);
     after.push(['search-relay', {}]);
   }
   for (const notice of transition.notifies ?? []) {
