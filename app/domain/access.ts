@@ -1,5 +1,7 @@
-// Who may see what of a listing that the public does not see. Pure: the services ask, the
-// pages show what the answer allows.
+// Who may see what and who may do what: every such rule of the market, in one place. Pure: the
+// services ask before they read or write, and the loaders ask the same functions which buttons
+// to show, so a page never offers what its action would refuse. Why here and not in each
+// service: docs/decisions/0XX-access-in-one-place.md.
 import { belongsTo, isCurator, type Actor } from './actor.js';
 import type { ListingStatus } from './taxonomy.js';
 
@@ -8,6 +10,28 @@ export interface ListingAccessFacts {
   status: ListingStatus;
   /** The first submission for review; null while the listing has never been submitted. */
   submittedAt: Date | string | null;
+}
+
+/**
+ * The answer to "may this person do it", in the words of the process engine: `hidden` when they
+ * may not even know the thing is there (404), `forbidden` when they see it but it is not theirs
+ * to do (403).
+ */
+export type AccessDecision = 'ok' | 'hidden' | 'forbidden';
+
+/** Agency staff and the platform admin: the review queue, featuring, files that wait, verifying organisations. */
+export function mayCurate(actor: Actor | null): boolean {
+  return actor !== null && isCurator(actor);
+}
+
+/** An admin of the organisation: its members, invitations and public profile. */
+export function mayAdministerOrganisation(actor: Actor | null, organisationId: string): boolean {
+  return actor !== null && belongsTo(actor, organisationId) && actor.role === 'admin';
+}
+
+/** Any member of the organisation that owns the listing: its text, its files, its matches, its transitions as owner. */
+export function isListingOwner(actor: Actor | null, listing: Pick<ListingAccessFacts, 'organisationId'>): boolean {
+  return actor !== null && belongsTo(actor, listing.organisationId);
 }
 
 /** A listing reaches the agency when its organisation first submits it (import and seed publish directly). */
@@ -21,7 +45,57 @@ export function wasSubmitted(listing: Pick<ListingAccessFacts, 'status' | 'submi
  * submitted. A draft never submitted is the organisation's own.
  */
 export function maySeeListingInside(actor: Actor | null, listing: ListingAccessFacts): boolean {
-  if (!actor) return false;
-  if (belongsTo(actor, listing.organisationId)) return true;
-  return isCurator(actor) && wasSubmitted(listing);
+  if (isListingOwner(actor, listing)) return true;
+  return mayCurate(actor) && wasSubmitted(listing);
+}
+
+/** Everyone sees a published listing's public page; those who may see inside see it in any state. */
+export function maySeeListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return listing.status === 'published' || maySeeListingInside(actor, listing);
+}
+
+/** Confidential details and confidential files stay with those who see inside (later: also after an NDA). */
+export const maySeeConfidential = maySeeListingInside;
+
+/**
+ * A file: the public has those of a published listing that are not confidential and that a
+ * curator let through (a file added after publication waits for that); insiders have every one.
+ */
+export function maySeeAttachment(
+  actor: Actor | null,
+  listing: ListingAccessFacts,
+  file: { confidential: boolean; reviewState: 'pending' | 'approved' | 'refused' },
+): boolean {
+  if (maySeeListingInside(actor, listing)) return true;
+  return listing.status === 'published' && !file.confidential && file.reviewState === 'approved';
+}
+
+/**
+ * Saving, dismissing and unsaving a listing's matches is its owner's choice alone: a curator
+ * reads the matches of a listing it reviews but keeps out of the owner's shortlist.
+ */
+export function mayActOnMatches(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return isListingOwner(actor, listing);
+}
+
+export function decideMatchAction(actor: Actor | null, listing: ListingAccessFacts): AccessDecision {
+  if (mayActOnMatches(actor, listing)) return 'ok';
+  return maySeeListing(actor, listing) ? 'forbidden' : 'hidden';
+}
+
+/**
+ * A curator's work on one listing (featuring it, letting a waiting file through): only on a
+ * listing it may see inside, so a draft never submitted stays out of its reach.
+ */
+export function mayCurateListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return mayCurate(actor) && maySeeListingInside(actor, listing);
+}
+
+/**
+ * Whether the actor is the side a listing transition names (app/domain/listing-lifecycle.ts):
+ * the owner's people, a curator, or the system (no person at all).
+ */
+export function actsAsListingSide(actor: Actor | null, side: 'owner' | 'curator' | 'system', listing: Pick<ListingAccessFacts, 'organisationId'>): boolean {
+  if (side === 'system') return actor === null;
+  return side === 'curator' ? mayCurate(actor) : isListingOwner(actor, listing);
 }
