@@ -1,6 +1,6 @@
 // An organisation's own listings: write drafts, edit, see status and history.
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { maySeeListingInside } from '../domain/access.js';
+import { isListingOwner, maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { validateListingInput, type ListingInput } from '../domain/listing-input.js';
 import { EDITABLE_STATUSES, availableTransitions, statusAfterEdit, type ListingTransitionName } from '../domain/listing-lifecycle.js';
@@ -63,7 +63,7 @@ export async function updateListing(
   const now = ctx.clock();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const listing = await trx.selectFrom('listings').select(['status', 'version', 'organisation_id', 'kind']).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!listing || listing.organisation_id !== actor.organisationId) throw new NotFoundError('listing', id);
+    if (!listing || !isListingOwner(actor, { organisationId: listing.organisation_id })) throw new NotFoundError('listing', id);
     if (expectedVersion != null && expectedVersion !== listing.version) {
       throw new ConflictError('changed_meanwhile');
     }
@@ -139,8 +139,8 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     updatedAt: row.updated_at.toISOString(),
     history: history.map((h) => ({ action: h.action, from: h.from_state, to: h.to_state, reason: h.reason, by: h.name, at: h.at.toISOString() })),
     transitions: availableTransitions({ status: row.status, organisationId: row.organisation_id }, actor),
-    editable: row.organisation_id === actor.organisationId && EDITABLE_STATUSES.includes(row.status),
-    mine: row.organisation_id === actor.organisationId,
+    editable: isListingOwner(actor, { organisationId: row.organisation_id }) && EDITABLE_STATUSES.includes(row.status),
+    mine: isListingOwner(actor, { organisationId: row.organisation_id }),
   };
 }
 
