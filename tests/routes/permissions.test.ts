@@ -380,3 +380,14 @@ describe('match actions', () => {
     }
   });
 });
+
+describe('curator work reaches only listings curators may see inside', () => {
+  it('an archived draft that was never submitted cannot be featured', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft archived unseen' })).text).data.id as string;
+    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'archive' })).status).toBe(200);
+    for (const who of ['curator', 'platform'] as Who[]) {
+      expect((await call(who, 'POST', `/curator/listings/${id}`, { intent: 'feature' })).status, who).toBe(404);
+    }
+    expect((await market.db.selectFrom('listings').select(['featured', 'status']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ featured: false, status: 'archived' });
+  });
+});
