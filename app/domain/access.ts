@@ -41,7 +41,7 @@ export function wasSubmitted(listing: Pick<ListingAccessFacts, 'status' | 'submi
 
 /**
  * Who may read a listing beyond its public page (its status, confidential details, every file,
- * history): its own organisation always; curators and the platform admin only once it was
+ * history, and an anonymous owner's name): its own organisation always; curators and the platform admin only once it was
  * submitted. A draft never submitted is the organisation's own.
  */
 export function maySeeListingInside(actor: Actor | null, listing: ListingAccessFacts): boolean {
@@ -53,9 +53,6 @@ export function maySeeListingInside(actor: Actor | null, listing: ListingAccessF
 export function maySeeListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
   return listing.status === 'published' || maySeeListingInside(actor, listing);
 }
-
-/** Confidential details and confidential files stay with those who see inside (later: also after an NDA). */
-export const maySeeConfidential = maySeeListingInside;
 
 /**
  * A file: the public has those of a published listing that are not confidential and that a

@@ -8,7 +8,6 @@ import {
   mayCurate,
   mayCurateListing,
   maySeeAttachment,
-  maySeeConfidential,
   maySeeListing,
   maySeeListingInside,
   type ListingAccessFacts,
@@ -61,8 +60,8 @@ describe('who sees a listing', () => {
     expect(who((a) => maySeeListing(a, listing('draft')))).toEqual(['member', 'admin']);
   });
 
-  it('confidential details: never the public, not even of a published listing', () => {
-    expect(who((a) => maySeeConfidential(a, listing('published')))).toEqual(['member', 'admin', 'curator', 'platform']);
+  it('inside a published listing (confidential details, every file): never the public', () => {
+    expect(who((a) => maySeeListingInside(a, listing('published')))).toEqual(['member', 'admin', 'curator', 'platform']);
   });
 
   it('a file: the public only a let-through, not confidential one of a published listing', () => {
