@@ -3,7 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { useEffect, useState } from 'react';
 import { DEFAULT_LANG, type Lang } from './i18n/index.js';
 import { getActor } from './auth/session.server.js';
-import { isCurator } from './domain/actor.js';
+import { mayAdministerOrganisation, mayCurate } from './domain/access.js';
 import { getLanguage } from './i18n/language.server.js';
 import { unreadCount } from './services/notifications.server.js';
 import { appContext } from './web/context.server.js';
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang: await getLanguage(request),
     user: actor
-      ? { name: actor.name, curator: isCurator(actor), orgAdmin: actor.role === 'admin', unread: await unreadCount(ctx, actor) }
+      ? { name: actor.name, curator: mayCurate(actor), orgAdmin: mayAdministerOrganisation(actor, actor.organisationId), unread: await unreadCount(ctx, actor) }
       : null,
   };
 }

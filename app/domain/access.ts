@@ -1,5 +1,8 @@
-// Who may see what of a listing that the public does not see. Pure: the services ask, the
-// pages show what the answer allows.
+// Who may see what and who may do what: every such rule of the market, in one place. Pure: the
+// services ask before they read or write, and the loaders ask the same functions which buttons
+// to show, so a page never offers what its action would refuse. Why here and not in each
+// service: docs/decisions/015-access-in-one-place.md. The sides of a listing's transitions
+// (app/domain/listing-process.ts) are worked out from these same functions.
 import { belongsTo, isCurator, type Actor } from './actor.js';
 import type { ListingStatus } from './taxonomy.js';
 
@@ -10,6 +13,28 @@ export interface ListingAccessFacts {
   submittedAt: Date | string | null;
 }
 
+/**
+ * The answer to "may this person do it", in the words of the process engine: `hidden` when they
+ * may not even know the thing is there (404), `forbidden` when they see it but it is not theirs
+ * to do (403).
+ */
+export type AccessDecision = 'ok' | 'hidden' | 'forbidden';
+
+/** Agency staff and the platform admin: the review queue, featuring, files that wait, verifying organisations. */
+export function mayCurate(actor: Actor | null): boolean {
+  return actor !== null && isCurator(actor);
+}
+
+/** An admin of the organisation: its members, invitations and public profile. */
+export function mayAdministerOrganisation(actor: Actor | null, organisationId: string): boolean {
+  return actor !== null && belongsTo(actor, organisationId) && actor.role === 'admin';
+}
+
+/** Any member of the organisation that owns the listing: its text, its files, its matches, its transitions as owner. */
+export function isListingOwner(actor: Actor | null, listing: Pick<ListingAccessFacts, 'organisationId'>): boolean {
+  return actor !== null && belongsTo(actor, listing.organisationId);
+}
+
 /** A listing reaches the agency when its organisation first submits it (import and seed publish directly). */
 export function wasSubmitted(listing: Pick<ListingAccessFacts, 'status' | 'submittedAt'>): boolean {
   return listing.submittedAt !== null || (listing.status !== 'draft' && listing.status !== 'archived');
@@ -17,11 +42,49 @@ export function wasSubmitted(listing: Pick<ListingAccessFacts, 'status' | 'submi
 
 /**
  * Who may read a listing beyond its public page (its status, confidential details, every file,
- * history): its own organisation always; curators and the platform admin only once it was
+ * history, and an anonymous owner's name): its own organisation always; curators and the platform admin only once it was
  * submitted. A draft never submitted is the organisation's own.
  */
 export function maySeeListingInside(actor: Actor | null, listing: ListingAccessFacts): boolean {
-  if (!actor) return false;
-  if (belongsTo(actor, listing.organisationId)) return true;
-  return isCurator(actor) && wasSubmitted(listing);
+  if (isListingOwner(actor, listing)) return true;
+  return mayCurate(actor) && wasSubmitted(listing);
+}
+
+/** Everyone sees a published listing's public page; those who may see inside see it in any state. */
+export function maySeeListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return listing.status === 'published' || maySeeListingInside(actor, listing);
+}
+
+/**
+ * A file: the public has those of a published listing that are not confidential and that a
+ * curator let through (a file added after publication waits for that); insiders have every one.
+ */
+export function maySeeAttachment(
+  actor: Actor | null,
+  listing: ListingAccessFacts,
+  file: { confidential: boolean; reviewState: 'pending' | 'approved' | 'refused' },
+): boolean {
+  if (maySeeListingInside(actor, listing)) return true;
+  return listing.status === 'published' && !file.confidential && file.reviewState === 'approved';
+}
+
+/**
+ * Saving, dismissing and unsaving a listing's matches is its owner's choice alone: a curator
+ * reads the matches of a listing it reviews but keeps out of the owner's shortlist.
+ */
+export function mayActOnMatches(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return isListingOwner(actor, listing);
+}
+
+export function decideMatchAction(actor: Actor | null, listing: ListingAccessFacts): AccessDecision {
+  if (mayActOnMatches(actor, listing)) return 'ok';
+  return maySeeListing(actor, listing) ? 'forbidden' : 'hidden';
+}
+
+/**
+ * A curator's work on one listing (featuring it, letting a waiting file through): only on a
+ * listing it may see inside, so a draft never submitted stays out of its reach.
+ */
+export function mayCurateListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
+  return mayCurate(actor) && maySeeListingInside(actor, listing);
 }

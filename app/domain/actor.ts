@@ -11,13 +11,12 @@ export interface Actor {
   platformAdmin: boolean;
 }
 
-/** Agency staff curate the market; the platform admin may do everything a curator does. */
+/**
+ * Agency staff curate the market; the platform admin may do everything a curator does. What a
+ * curator may do, and on which listings, is decided in access.ts.
+ */
 export function isCurator(actor: Actor): boolean {
   return actor.organisationType === 'agency' || actor.platformAdmin;
-}
-
-export function isOrganisationAdmin(actor: Actor, organisationId: string): boolean {
-  return actor.organisationId === organisationId && actor.role === 'admin';
 }
 
 export function belongsTo(actor: Actor, organisationId: string): boolean {

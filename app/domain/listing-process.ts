@@ -1,8 +1,8 @@
 // The whole listing lifecycle as one process table: writing, review, publication (by a curator,
 // an import or the demo seed), revisions of a published listing, renewal, the expiry reminder and
 // expiry. Services apply it through the runner; pages ask it which buttons to show.
-import { maySeeListingInside } from './access.js';
-import { belongsTo, isCurator, type Actor } from './actor.js';
+import { isListingOwner, mayCurateListing, maySeeListing } from './access.js';
+import type { Actor } from './actor.js';
 import type { FieldProblems } from './problem.js';
 import type { Process, Transition } from './process.js';
 import type { ListingStatus } from './taxonomy.js';
@@ -128,12 +128,12 @@ export const LISTING_PROCESS: Process<ListingStatus, ListingSide, ListingFacts, 
   sidesOf(actor: Actor | null, l: ListingFacts): ListingSide[] {
     if (actor === null) return ['system'];
     const sides: ListingSide[] = [];
-    if (belongsTo(actor, l.organisationId)) sides.push('owner');
-    if (isCurator(actor) && maySeeListingInside(actor, l)) sides.push('curator');
+    if (isListingOwner(actor, l)) sides.push('owner');
+    if (mayCurateListing(actor, l)) sides.push('curator');
     return sides;
   },
   // A stranger learns nothing of a listing that is not public, nor a curator of a draft never submitted.
-  visibleTo: (actor, l) => actor === null || l.status === 'published' || maySeeListingInside(actor, l),
+  visibleTo: (actor, l) => actor === null || maySeeListing(actor, l),
   forbidden: { owner: 'forbidden_owner', curator: 'forbidden_curator' },
 };
 

@@ -113,7 +113,7 @@ export default function ListingPage() {
       </section>
       {listing.hasConfidentialDetails ? <p className="notice">{t('listing.confidential')}</p> : null}
       <Attachments files={files} listingId={listing.id} />
-      <ListingMatches matches={matches.matches} owner={matches.owner} kind={listing.kind} />
+      <ListingMatches matches={matches.matches} mayAct={matches.mayAct} kind={listing.kind} />
       {related.length ? (
         <section aria-labelledby="related-heading">
           <h2 id="related-heading">{t('listing.related')}</h2>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
+import { mayAdministerOrganisation } from '../domain/access.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { inviteMember, listMembers, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(ctx, request);
   const { organisation, members, invitations } = await listMembers(ctx, actor);
   return {
-    isAdmin: actor.role === 'admin',
+    canAdminister: mayAdministerOrganisation(actor, organisation.id),
     me: actor.userId,
     organisation: { name: organisation.name, type: organisation.type, taxCode: organisation.tax_code, province: organisation.province_code, verified: organisation.verified_at !== null, slug: organisation.slug, website: organisation.website ?? '', description: organisation.description },
     members: members.map((m) => ({ ...m, created_at: m.created_at.toISOString() })),
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MyOrganisation() {
   const t = useT();
   const lang = useLang();
-  const { isAdmin, me, organisation, members, invitations } = useLoaderData<typeof loader>();
+  const { canAdminister, me, organisation, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
@@ -70,7 +71,7 @@ export default function MyOrganisation() {
               <td>{m.name}</td>
               <td>{m.email}</td>
               <td>
-                {isAdmin && m.id !== me ? (
+                {canAdminister && m.id !== me ? (
                   <Form method="post" className="inline">
                     <input type="hidden" name="intent" value="set_role" />
                     <input type="hidden" name="userId" value={m.id} />
@@ -89,7 +90,7 @@ export default function MyOrganisation() {
           ))}
         </tbody>
       </table>
-      {isAdmin ? (
+      {canAdminister ? (
         <>
           <h2>{t('org.profile')}</h2>
           <Form method="post" className="stack narrow">

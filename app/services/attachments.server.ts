@@ -2,7 +2,7 @@
 // published listing that are not confidential and that a curator let through; confidential
 // ones only the owner and curators (once the listing was submitted).
 import type { AttachmentReviewState } from '../../db/schema.js';
-import { maySeeListingInside } from '../domain/access.js';
+import { isListingOwner, mayCurateListing, maySeeAttachment, maySeeListing } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, acceptedType, storedFilename } from '../domain/attachment.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
@@ -27,7 +27,7 @@ const PUBLIC_STATUSES: readonly ListingStatus[] = ['published', 'expired'];
 async function ownListing(ctx: AppContext, actor: Actor, listingId: string) {
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
   const listing = await ctx.db.selectFrom('listings').select(['organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
-  if (!listing || listing.organisation_id !== actor.organisationId) throw new NotFoundError('listing', listingId);
+  if (!listing || !isListingOwner(actor, { organisationId: listing.organisation_id })) throw new NotFoundError('listing', listingId);
   return listing;
 }
 
@@ -69,13 +69,11 @@ export async function removeAttachment(ctx: AppContext, actor: Actor, listingId:
 export async function listAttachments(ctx: AppContext, listingId: string, actor: Actor | null): Promise<AttachmentInfo[]> {
   if (!isUuid(listingId)) return [];
   const listing = await ctx.db.selectFrom('listings').select(['organisation_id', 'status', 'submitted_at']).where('id', '=', listingId).executeTakeFirst();
-  if (!listing) return [];
-  const insider = maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at });
-  if (!insider && listing.status !== 'published') return [];
-  let query = ctx.db.selectFrom('attachments').select(['id', 'filename', 'content_type', 'size', 'confidential', 'review_state']).where('listing_id', '=', listingId);
-  if (!insider) query = query.where('confidential', '=', false).where('review_state', '=', 'approved');
-  const rows = await query.orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, filename: r.filename, contentType: r.content_type, size: r.size, confidential: r.confidential, reviewState: r.review_state }));
+  const facts = listing && { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at };
+  if (!facts || !maySeeListing(actor, facts)) return [];
+  // A listing has at most MAX_ATTACHMENTS files: each is filtered by the one rule rather than by a copy of it in SQL.
+  const rows = await ctx.db.selectFrom('attachments').select(['id', 'filename', 'content_type', 'size', 'confidential', 'review_state']).where('listing_id', '=', listingId).orderBy('created_at').execute();
+  return rows.filter((r) => maySeeAttachment(actor, facts, { confidential: r.confidential, reviewState: r.review_state })).map((r) => ({ id: r.id, filename: r.filename, contentType: r.content_type, size: r.size, confidential: r.confidential, reviewState: r.review_state }));
 }
 
 /** One file with its bytes, if this person may have it; otherwise not found. */
@@ -88,8 +86,8 @@ export async function getAttachment(ctx: AppContext, attachmentId: string, actor
     .where('a.id', '=', attachmentId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('listing', attachmentId);
-  const insider = maySeeListingInside(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at });
-  if (!insider && (row.confidential || row.status !== 'published' || row.review_state !== 'approved')) throw new NotFoundError('listing', attachmentId);
+  const listing = { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at };
+  if (!maySeeAttachment(actor, listing, { confidential: row.confidential, reviewState: row.review_state })) throw new NotFoundError('listing', attachmentId);
   return { filename: row.filename, contentType: row.content_type, data: row.data };
 }
 
@@ -112,7 +110,7 @@ export async function reviewAttachment(
       .where('a.listing_id', '=', listingId)
       .forUpdate()
       .executeTakeFirst();
-    if (!row || !maySeeListingInside(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) {
+    if (!row || !mayCurateListing(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) {
       throw new NotFoundError('listing', attachmentId);
     }
     if (row.review_state !== 'pending') throw new ConflictError('already_reviewed', undefined, 'wrong_state');

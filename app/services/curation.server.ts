@@ -2,7 +2,8 @@
 import { enqueueListingChanged } from '../../db/outbox.js';
 import { verificationSchema } from '../domain/account-input.js';
 import { fieldProblemsOf } from '../domain/problem.js';
-import { isCurator, type Actor } from '../domain/actor.js';
+import { mayCurate, mayCurateListing } from '../domain/access.js';
+import type { Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
 import { askFor } from './jobs.server.js';
 import { InvalidInputError, NotFoundError, PermissionError } from './errors.js';
@@ -10,7 +11,7 @@ import { isUuid } from './listings.server.js';
 import { notifyOrganisation } from './notifications.server.js';
 
 export function requireCurator(actor: Actor): void {
-  if (!isCurator(actor)) throw new PermissionError('forbidden_curator');
+  if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
 }
 
 /** Listings and revisions of published listings waiting for a decision, the longest-waiting first. */
@@ -45,9 +46,9 @@ export async function setFeatured(ctx: AppContext, actor: Actor, listingId: stri
   requireCurator(actor);
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
   await ctx.db.transaction().execute(async (trx) => {
-    // A draft never submitted is its organisation's own: curators cannot reach it, not even to feature it.
-    const row = await trx.updateTable('listings').set({ featured }).where('id', '=', listingId).where('status', '<>', 'draft').returning('id').executeTakeFirst();
-    if (!row) throw new NotFoundError('listing', listingId);
+    const row = await trx.selectFrom('listings').select(['organisation_id', 'status', 'submitted_at']).where('id', '=', listingId).forUpdate().executeTakeFirst();
+    if (!row || !mayCurateListing(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at })) throw new NotFoundError('listing', listingId);
+    await trx.updateTable('listings').set({ featured }).where('id', '=', listingId).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'listing', entity_id: listingId, action: featured ? 'feature' : 'unfeature', actor_id: actor.userId, at: ctx.clock() }).execute();
     await enqueueListingChanged(trx, [listingId]);
   });

@@ -3,12 +3,12 @@
 import { sql } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
-import { maySeeListingInside } from '../domain/access.js';
-import { belongsTo, type Actor } from '../domain/actor.js';
+import { decideMatchAction, mayActOnMatches, maySeeListing, maySeeListingInside } from '../domain/access.js';
+import type { Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
 import type { AppContext } from '../context.server.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { publishedListings, rowsToCards } from './listing-rows.server.js';
 import { notifyOrganisation } from './notifications.server.js';
@@ -126,14 +126,16 @@ export interface MatchView {
 }
 
 /**
- * A listing's matches. Its owner (or a curator) sees all but the dismissed, with their state;
- * anyone else sees the top public ones.
+ * A listing's matches. Those who may see inside it (its owner, a curator once it was submitted)
+ * see all but the dismissed, with their state; anyone else sees the top public ones. `mayAct`
+ * says whether this person may save and dismiss them: its owner only.
  */
-export async function listingMatches(ctx: AppContext, listingId: string, actor: Actor | null, limit = 10): Promise<{ owner: boolean; matches: MatchView[] }> {
+export async function listingMatches(ctx: AppContext, listingId: string, actor: Actor | null, limit = 10): Promise<{ mayAct: boolean; matches: MatchView[] }> {
   if (!isUuid(listingId)) throw new NotFoundError('listing', listingId);
-  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status', 'submitted_at', 'anonymous']).where('id', '=', listingId).executeTakeFirst();
-  const owner = Boolean(listing && maySeeListingInside(actor, { organisationId: listing.organisation_id, status: listing.status, submittedAt: listing.submitted_at }));
-  if (!listing || (listing.status !== 'published' && !owner)) throw new NotFoundError('listing', listingId);
+  const row = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status', 'submitted_at', 'anonymous']).where('id', '=', listingId).executeTakeFirst();
+  const listing = row && { ...row, organisationId: row.organisation_id, submittedAt: row.submitted_at };
+  if (!listing || !maySeeListing(actor, listing)) throw new NotFoundError('listing', listingId);
+  const insider = maySeeListingInside(actor, listing);
   const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
   const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
   const myState = listing.kind === 'demand' ? 'demand_side_state' : 'offer_side_state';
@@ -144,31 +146,37 @@ export async function listingMatches(ctx: AppContext, listingId: string, actor: 
     .where((eb) => eb.or([eb(`m.${myState}`, 'is', null), eb(`m.${myState}`, '!=', 'dismissed')]))
     .orderBy('m.score', 'desc')
     .orderBy('l.id')
-    .limit(owner ? MATCHES_PER_LISTING : limit)
+    .limit(insider ? MATCHES_PER_LISTING : limit)
     .execute();
   const cards = await rowsToCards(ctx.db, rows);
   return {
-    owner,
+    mayAct: mayActOnMatches(actor, listing),
     matches: rows.map((r, i) => ({
       listing: cards[i]!,
       score: r.score,
       // Rows stored before anonymity held back the province may still carry it.
       reasons: publicReasons(r.reasons as MatchReason[], listing.anonymous || r.anonymous),
-      state: owner ? r.state : null,
+      state: insider ? r.state : null,
       computedAt: r.computed_at.toISOString(),
     })),
   };
 }
 
-/** The owner keeps a match in view (saved) or out of it for good (dismissed), or undoes that. */
+/**
+ * The owner keeps a match in view (saved) or out of it for good (dismissed), or undoes that.
+ * Someone who sees the listing but does not own it is refused (403); someone who may not see
+ * it learns nothing (404).
+ */
 export async function setMatchState(ctx: AppContext, actor: Actor, listingId: string, otherId: string, state: 'saved' | 'dismissed' | null): Promise<void> {
   if (!isUuid(listingId) || !isUuid(otherId)) throw new NotFoundError('listing', listingId);
-  const listing = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id']).where('id', '=', listingId).executeTakeFirst();
-  if (!listing || !belongsTo(actor, listing.organisation_id)) throw new NotFoundError('listing', listingId);
-  const [demandId, offerId] = listing.kind === 'demand' ? [listingId, otherId] : [otherId, listingId];
-  const column = listing.kind === 'demand' ? 'demand_side_state' : 'offer_side_state';
+  const row = await ctx.db.selectFrom('listings').select(['kind', 'organisation_id', 'status', 'submitted_at']).where('id', '=', listingId).executeTakeFirst();
+  const decision = row ? decideMatchAction(actor, { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at }) : 'hidden';
+  if (!row || decision === 'hidden') throw new NotFoundError('listing', listingId);
+  if (decision === 'forbidden') throw new PermissionError('forbidden_owner');
+  const [demandId, offerId] = row.kind === 'demand' ? [listingId, otherId] : [otherId, listingId];
+  const column = row.kind === 'demand' ? 'demand_side_state' : 'offer_side_state';
   const result = await ctx.db.updateTable('matches').set({ [column]: state }).where('demand_id', '=', demandId).where('offer_id', '=', offerId).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('listing', otherId);
+  if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('match', otherId);
 }
 
 /** Across an organisation's listings: new and saved matches, the newest strong ones first. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { inviteSchema, invitedSignUpSchema, organisationProfileSchema } from '../domain/account-input.js';
 import { fieldProblemsOf } from '../domain/problem.js';
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
+import { mayAdministerOrganisation } from '../domain/access.js';
+import type { Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
@@ -22,7 +23,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
 }
 
 function requireAdmin(actor: Actor) {
-  if (!isOrganisationAdmin(actor, actor.organisationId)) throw new PermissionError('forbidden_org_admin');
+  if (!mayAdministerOrganisation(actor, actor.organisationId)) throw new PermissionError('forbidden_org_admin');
 }
 
 export async function listMembers(ctx: AppContext, actor: Actor) {
@@ -32,7 +33,7 @@ export async function listMembers(ctx: AppContext, actor: Actor) {
     .where('organisation_id', '=', actor.organisationId)
     .orderBy('created_at')
     .execute();
-  const invitations = isOrganisationAdmin(actor, actor.organisationId)
+  const invitations = mayAdministerOrganisation(actor, actor.organisationId)
     ? await ctx.db
         .selectFrom('invitations')
         .select(['id', 'email', 'role', 'expires_at', 'created_at'])

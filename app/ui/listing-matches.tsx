@@ -12,8 +12,8 @@ export interface MatchItem {
   state: 'saved' | 'dismissed' | null;
 }
 
-/** A listing's matches: the owner can save or dismiss each; visitors see the best public ones. */
-export function ListingMatches({ matches, owner, kind }: { matches: MatchItem[]; owner: boolean; kind: 'offer' | 'demand' }) {
+/** A listing's matches, with Save / Dismiss for those who may take them (app/domain/access.ts: the owner only). */
+export function ListingMatches({ matches, mayAct, kind }: { matches: MatchItem[]; mayAct: boolean; kind: 'offer' | 'demand' }) {
   const t = useT();
   return (
     <section id="matches" aria-labelledby="matches-heading" className="matches">
@@ -35,7 +35,7 @@ export function ListingMatches({ matches, owner, kind }: { matches: MatchItem[];
               </div>
             </div>
             <MatchReasons reasons={m.reasons} />
-            {owner ? (
+            {mayAct ? (
               <div className="actions">
                 <Form method="post">
                   <input type="hidden" name="other" value={m.listing.id} />

@@ -285,3 +285,109 @@ describe('request forgery and cookies', () => {
     expect(local.headers.get('location')).toBe('/notifications');
   });
 });
+
+describe('match actions', () => {
+  // A published offer of the university (member and admin), matched with a published demand of
+  // the other company, and a pair stored as the matching job would store it.
+  let offer: string;
+  let demand: string;
+  const intentButtons = /name="intent" value="(save|unsave|dismiss)"/;
+  const stateOf = async () =>
+    (await market.db.selectFrom('matches').select('offer_side_state').where('offer_id', '=', offer).where('demand_id', '=', demand).executeTakeFirstOrThrow()).offer_side_state;
+
+  beforeAll(async () => {
+    const uni = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'dh-chu').executeTakeFirstOrThrow();
+    const other = await market.db.selectFrom('organisations').select('id').where('slug', '=', otherOrgSlug).executeTakeFirstOrThrow();
+    offer = (await importPublishedListings(market.ctx, uni.id, [{ ...WASTEWATER_OFFER, title: 'Màng lọc nước thải dệt nhuộm có cặp' }])).ids[0]!;
+    demand = (await importPublishedListings(market.ctx, other.id, [{ ...WASTEWATER_DEMAND, title: 'Cần xử lý nước thải nhà máy dệt' }])).ids[0]!;
+    const now = new Date();
+    await market.db
+      .insertInto('matches')
+      .values({ demand_id: demand, offer_id: offer, score: 80, reasons: JSON.stringify([]), computed_at: now, first_seen_at: now })
+      .onConflict((oc) => oc.columns(['demand_id', 'offer_id']).doNothing())
+      .execute();
+  });
+
+  it("a curator sees a listing's matches but no Save / Dismiss, and saving is refused with 403, not 404", async () => {
+    for (const who of ['curator', 'platform'] as Who[]) {
+      const page = await call(who, 'GET', `/listings/${offer}`);
+      expect(page.status, who).toBe(200);
+      expect(page.text, who).toContain('Cần xử lý nước thải nhà máy dệt');
+      expect(page.text, who).not.toMatch(intentButtons);
+      expect((await call(who, 'POST', `/listings/${offer}`, { intent: 'save', other: demand })).status, who).toBe(403);
+    }
+    expect(await stateOf()).toBeNull();
+  });
+
+  it('the owning organisation sees the buttons, and they work', async () => {
+    const page = await call('member', 'GET', `/listings/${offer}`);
+    expect(page.text).toMatch(intentButtons);
+    expect((await call('member', 'POST', `/listings/${offer}`, { intent: 'save', other: demand })).status).toBe(200);
+    expect(await stateOf()).toBe('saved');
+    expect((await call('member', 'GET', `/listings/${offer}`)).text).toContain('value="unsave"');
+    expect((await call('admin', 'POST', `/listings/${offer}`, { intent: 'unsave', other: demand })).status).toBe(200);
+    expect(await stateOf()).toBeNull();
+  });
+
+  it('nobody else sees the buttons: not the other side of the match, not a visitor', async () => {
+    for (const who of ['anonymous', 'other'] as Who[]) {
+      const page = await call(who, 'GET', `/listings/${offer}`);
+      expect(page.status, who).toBe(200);
+      expect(page.text, who).not.toMatch(intentButtons);
+    }
+  });
+
+  // Who × what: the owner's people may; those who see the listing but do not own it get 403;
+  // a visitor is sent to sign in. The other side of the match acts on its own listing only.
+  const MATRIX: { who: Who; status: number | 'login' }[] = [
+    { who: 'anonymous', status: 'login' },
+    { who: 'other', status: 403 },
+    { who: 'curator', status: 403 },
+    { who: 'platform', status: 403 },
+    { who: 'member', status: 200 },
+    { who: 'admin', status: 200 },
+  ];
+  for (const { who, status } of MATRIX) {
+    it(`${who}: save, dismiss, unsave answer ${status}`, async () => {
+      for (const [intent, after] of [['save', 'saved'], ['dismiss', 'dismissed'], ['unsave', null]] as const) {
+        const before = await stateOf();
+        const res = await call(who, 'POST', `/listings/${offer}`, { intent, other: demand });
+        if (status === 'login') expect(toLogin(res), `${who} ${intent}`).toBe(true);
+        else expect(res.status, `${who} ${intent}`).toBe(status);
+        expect(await stateOf(), `${who} ${intent}`).toBe(status === 200 ? after : before);
+      }
+    });
+  }
+
+  it("the other side acts on its own listing's side of the same match, and only there", async () => {
+    expect((await call('other', 'POST', `/listings/${demand}`, { intent: 'save', other: offer })).status).toBe(200);
+    const row = await market.db.selectFrom('matches').select(['demand_side_state', 'offer_side_state']).where('offer_id', '=', offer).where('demand_id', '=', demand).executeTakeFirstOrThrow();
+    expect(row).toEqual({ demand_side_state: 'saved', offer_side_state: null });
+    expect((await call('member', 'POST', `/listings/${demand}`, { intent: 'dismiss', other: offer })).status).toBe(403);
+  });
+
+  it('a listing one may not see stays hidden: 404 for match actions on a draft never submitted', async () => {
+    for (const who of ['other', 'curator', 'platform'] as Who[]) {
+      expect((await call(who, 'POST', `/listings/${draft}`, { intent: 'save', other: offer })).status, who).toBe(404);
+    }
+  });
+
+  it("the API shows a published listing's matches to everyone who may see it", async () => {
+    for (const who of PEOPLE) {
+      const res = await call(who, 'GET', `/api/v1/listings/${offer}/matches`);
+      expect(res.status, who).toBe(200);
+      expect(res.text, who).toContain(demand);
+    }
+  });
+});
+
+describe('curator work reaches only listings curators may see inside', () => {
+  it('an archived draft that was never submitted cannot be featured', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft archived unseen' })).text).data.id as string;
+    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'archive' })).status).toBe(200);
+    for (const who of ['curator', 'platform'] as Who[]) {
+      expect((await call(who, 'POST', `/curator/listings/${id}`, { intent: 'feature' })).status, who).toBe(404);
+    }
+    expect((await market.db.selectFrom('listings').select(['featured', 'status']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ featured: false, status: 'archived' });
+  });
+});

@@ -106,7 +106,7 @@ describe('the owner', () => {
 
   it('shows visitors only public facts: no confidential details in a match', async () => {
     const visitor = await listingMatches(market.ctx, ids.shrimpOffer!, null);
-    expect(visitor.owner).toBe(false);
+    expect(visitor.mayAct).toBe(false);
     expect(JSON.stringify(visitor)).not.toContain('SECRET-MEMBRANE');
     expect(visitor.matches.every((m) => m.state === null)).toBe(true);
   });
