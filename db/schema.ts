@@ -226,6 +226,8 @@ export interface EmailTable {
   sent_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Claimed by a sender until then; sent outside any transaction, so a crash only delays it. */
+  claimed_until: Timestamp | null;
 }
 
 export interface MatchTable {

@@ -43,32 +43,43 @@ function sameSecret(given: string | null, expected: string): boolean {
 export type SendEmail = (email: Email) => Promise<void>;
 
 /** Sends queued emails through `send`; each is marked sent only once the server accepted it. */
+/** How long a sender may take over a batch before another may send it. */
+const CLAIM_MS = 10 * 60_000;
+
 export async function deliverQueuedEmails(ctx: AppContext, send: SendEmail, limit = 50): Promise<number> {
+  // Claim a batch and commit: no row lock or connection is held while the mail server answers.
+  // A sender that dies leaves its claim to lapse, and the next run sends the emails then.
+  const now = ctx.clock();
+  const batch = await ctx.db
+    .updateTable('emails')
+    .set({ claimed_until: new Date(now.getTime() + CLAIM_MS) })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('emails')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('attempts', '<', 10)
+        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now)]))
+        .orderBy('created_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'to', 'subject', 'text'])
+    .execute();
   let sent = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    const batch = await trx
-      .selectFrom('emails')
-      .select(['id', 'to', 'subject', 'text'])
-      .where('sent_at', 'is', null)
-      .where('attempts', '<', 10)
-      .orderBy('created_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    for (const email of batch) {
-      try {
-        await send(email);
-        await trx.updateTable('emails').set({ sent_at: ctx.clock() }).where('id', '=', email.id).execute();
-        sent += 1;
-      } catch (error) {
-        await trx
-          .updateTable('emails')
-          .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(error).slice(0, 500) }))
-          .where('id', '=', email.id)
-          .execute();
-      }
+  for (const email of batch) {
+    try {
+      await send(email);
+      await ctx.db.updateTable('emails').set({ sent_at: ctx.clock(), claimed_until: null }).where('id', '=', email.id).execute();
+      sent += 1;
+    } catch (error) {
+      await ctx.db
+        .updateTable('emails')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(error).slice(0, 500), claimed_until: null }))
+        .where('id', '=', email.id)
+        .execute();
     }
-  });
+  }
   return sent;
 }

@@ -5,11 +5,13 @@ import { type Kysely, sql } from 'kysely';
 // - `process_timers`: transitions due later (a listing's expiry and its reminder), for any
 //   process. A timer belongs to a stay in a state; the runner cancels it when the stay ends.
 // - `listing_revisions`: a published listing's new text, waiting beside the public one for a curator.
+// - `emails.claimed_until`: a sender claims a batch, commits, and sends outside any transaction.
 // - `users.language`: the language each person reads, so their emails come in it.
 // Published listings get their expiry and reminder timers from `expires_at`; a reminder already
 // sent is not sent again.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_events').addColumn('payload', 'jsonb').execute();
+  await db.schema.alterTable('emails').addColumn('claimed_until', 'timestamptz').execute();
   await db.schema
     .alterTable('users')
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('vi').check(sql`language in ('vi', 'en')`))
@@ -56,5 +58,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('listing_revisions').execute();
   await db.schema.dropTable('process_timers').execute();
   await db.schema.alterTable('users').dropColumn('language').execute();
+  await db.schema.alterTable('emails').dropColumn('claimed_until').execute();
   await db.schema.alterTable('audit_events').dropColumn('payload').execute();
 }
