@@ -68,9 +68,6 @@ export const inviteSchema = z.object({ email, role: memberRole });
 /** An admin gives another member of the organisation a role. */
 export const memberRoleSchema = z.object({ userId: z.string(), role: memberRole });
 
-/** A link sent by email (sign-up, invitation, reset) is confirmed by one button with no fields. */
-export const noFieldsSchema = z.object({});
-
 export const passwordResetRequestSchema = z.object({ email });
 
 export const newPasswordSchema = z.object({ password });

@@ -10,7 +10,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldPro
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  // zod stops at an unknown discriminator, so there are no field problems worth showing beside it.
-  if (result.error.issues.some((issue) => issue.code === 'invalid_union_discriminator')) return { ok: false, problems: { form: [problem('unknown_intent')] } };
+  // The intent names the form; without a known one no field problem is worth showing (zod stops
+  // at an unknown discriminator anyway), and the person needs the page's own buttons.
+  if (result.error.issues.some((issue) => issue.code === 'invalid_union_discriminator' || issue.path[0] === 'intent')) {
+    return { ok: false, problems: { form: [problem('unknown_intent')] } };
+  }
   return { ok: false, problems: fieldProblemsOf(result.error) };
 }
