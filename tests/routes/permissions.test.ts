@@ -319,7 +319,7 @@ describe('a form post with an intent its route does not offer (issue 8)', () => 
         expect(res.status, `${who} ${path} intent=${intent}`).toBe(400);
       }
     }
-    for (const fields of [{ intent: 'replace' }, {}]) {
+    for (const fields of [{ intent: 'replace' }, {}] as Record<string, string>[]) {
       expect((await postUpload(`/my/listings/${draft}/attachments`, fields)).status, JSON.stringify(fields)).toBe(400);
     }
     expect(await snapshot()).toEqual(before);
