@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { z } from 'zod';
 import { verificationSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { listOrganisationsForCuration, verifyOrganisation } from '../services/curation.server.js';
@@ -81,7 +82,7 @@ export default function CuratorOrganisations() {
                   <Form method="post">
                     <input type="hidden" name="organisationId" value={o.id} />
                     <label>
-                      <input type="checkbox" name="evidenceChecked" value="yes" required /> {t('curator.evidenceChecked')}
+                      <input type="checkbox" name="evidenceChecked" value="yes" {...fieldAttrs(verificationSchema, 'evidenceChecked')} /> {t('curator.evidenceChecked')}
                     </label>
                     {failedFor === o.id ? <GroupErrors errors={result && !result.ok ? result.fieldErrors.evidenceChecked : undefined} /> : null}
                     <button type="submit">{t('curator.verify')}</button>
