@@ -13,14 +13,16 @@ export const password = z
 export const organisationInputSchema = z.object({
   organisationName: cleaned(z.string().min(2).max(200)),
   organisationType: z.enum(['enterprise', 'university', 'institute'], { message: 'choose_type' }),
-  taxCode: z.string().trim().refine(isValidTaxCode, 'tax_code'),
+  // The length first (it gives the form its constraints); the checksum only when that passes.
+  taxCode: z.string().trim().min(1).max(14, 'tax_code').pipe(z.string().refine(isValidTaxCode, 'tax_code')),
   province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
   website: z
     .string()
     .trim()
     .max(200)
     .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'web_address')
-    .optional()
+    // Null too: a parsed value parses again to itself, as services check what the edge parsed.
+    .nullish()
     .transform((v) => (v ? v : null)),
   description: cleaned(z.string().max(2000).optional(), { multiline: true }).transform((v) => v ?? ''),
 });
@@ -59,7 +61,16 @@ export const invitedSignUpSchema = z.object({
 
 export const signInSchema = z.object({ email, password: z.string().min(1).max(200) });
 
-export const inviteSchema = z.object({ email, role: z.enum(['member', 'admin']) });
+export const memberRole = z.enum(['member', 'admin'], { message: 'choose_one' });
+
+export const inviteSchema = z.object({ email, role: memberRole });
+
+/** An admin gives another member of the organisation a role. */
+export const memberRoleSchema = z.object({ userId: z.string(), role: memberRole });
+
+export const passwordResetRequestSchema = z.object({ email });
+
+export const newPasswordSchema = z.object({ password });
 
 export type SignUpInput = z.output<typeof signUpSchema>;
 export type OrganisationInput = z.output<typeof organisationInputSchema>;

@@ -1,4 +1,8 @@
-// A listing form's fields (strings, as browsers send them) → the shape listing-input validates.
+// A listing form's fields (strings, as browsers send them) → the shape listing-input validates,
+// and the form's one schema: preview (the description only) or save (every field, checked by
+// the same rules as the API).
+import { z } from 'zod';
+import { listingFieldsSchema, listingRules } from './listing-input.js';
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -45,3 +49,23 @@ export function listingFromForm(values: Values) {
     confidentialDetails: confidential === '' ? null : confidential,
   };
 }
+
+function version(raw: string): number | null {
+  return raw.trim() === '' ? null : Number(raw);
+}
+
+/** The editor's two buttons; the fields are read from their strings first. */
+export const listingFormSchema = z.preprocess(
+  (values) => {
+    const v = (values ?? {}) as Values;
+    return { intent: one(v.intent), version: version(one(v.version)), ...listingFromForm(v) };
+  },
+  z
+    .discriminatedUnion('intent', [
+      z.object({ intent: z.literal('preview'), description: z.string() }),
+      listingFieldsSchema.extend({ intent: z.literal('save'), version: z.number().int().nullable() }),
+    ])
+    .superRefine((v, ctx) => {
+      if (v.intent === 'save') listingRules(v, ctx);
+    }),
+);

@@ -21,43 +21,52 @@ const money = z
   .max(1e15, 'too_large_amount')
   .nullable();
 
-export const listingInputSchema = z
-  .object({
-    kind: z.enum(LISTING_KINDS, { message: 'choose_kind' }),
-    title: cleaned(z.string().min(5).max(LISTING_LIMITS.title)),
-    summary: cleaned(z.string().min(10).max(LISTING_LIMITS.summary), { multiline: true }),
-    description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }),
-    innovation: cleaned(z.string().max(2000), { multiline: true }).default(''),
-    sectors: z
-      .array(z.enum(SECTORS))
-      .min(LISTING_LIMITS.sectorsMin, 'choose_sector')
-      .max(LISTING_LIMITS.sectorsMax, 'too_many_sectors'),
-    keywords: z.array(cleaned(z.string().min(1).max(60, 'keyword_too_long'))).max(LISTING_LIMITS.keywords, 'too_many_keywords').default([]),
-    trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range'),
-    ipStatus: z.enum(IP_STATUSES).nullable().default(null),
-    transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose_transfer_mode'),
-    priceMin: money.default(null),
-    priceMax: money.default(null),
-    priceNegotiable: z.boolean().default(false),
-    province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
-    language: z.enum(LANGUAGES, { message: 'choose_language' }),
-    anonymous: z.boolean().default(false),
-    confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
-  })
-  .superRefine((v, ctx) => {
-    if (v.priceMin !== null && v.priceMax !== null && v.priceMin > v.priceMax) {
-      ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'below_minimum' });
-    }
-    if (v.kind === 'offer' && v.ipStatus === null) {
-      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'offer_needs_ip_status' });
-    }
-    if (v.kind === 'demand' && v.ipStatus !== null) {
-      ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'demand_has_no_ip_status' });
-    }
-    if (new Set(v.sectors).size !== v.sectors.length) {
-      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'each_sector_once' });
-    }
-  });
+/** The fields alone, an object schema that forms and the API extend (with `intent`, `version`). */
+export const listingFieldsSchema = z.object({
+  kind: z.enum(LISTING_KINDS, { message: 'choose_kind' }),
+  title: cleaned(z.string().min(5).max(LISTING_LIMITS.title)),
+  summary: cleaned(z.string().min(10).max(LISTING_LIMITS.summary), { multiline: true }),
+  description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }),
+  innovation: cleaned(z.string().max(2000), { multiline: true }).default(''),
+  sectors: z
+    .array(z.enum(SECTORS))
+    .min(LISTING_LIMITS.sectorsMin, 'choose_sector')
+    .max(LISTING_LIMITS.sectorsMax, 'too_many_sectors'),
+  keywords: z.array(cleaned(z.string().min(1).max(60, 'keyword_too_long'))).max(LISTING_LIMITS.keywords, 'too_many_keywords').default([]),
+  trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range'),
+  ipStatus: z.enum(IP_STATUSES).nullable().default(null),
+  transferModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose_transfer_mode'),
+  priceMin: money.default(null),
+  priceMax: money.default(null),
+  priceNegotiable: z.boolean().default(false),
+  province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
+  language: z.enum(LANGUAGES, { message: 'choose_language' }),
+  anonymous: z.boolean().default(false),
+  confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
+});
+
+type ListingFields = z.output<typeof listingFieldsSchema>;
+
+/** The rules between fields; any schema that extends the fields applies them too. */
+export function listingRules(v: ListingFields, ctx: z.RefinementCtx): void {
+  if (v.priceMin !== null && v.priceMax !== null && v.priceMin > v.priceMax) {
+    ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'below_minimum' });
+  }
+  if (v.kind === 'offer' && v.ipStatus === null) {
+    ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'offer_needs_ip_status' });
+  }
+  if (v.kind === 'demand' && v.ipStatus !== null) {
+    ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'demand_has_no_ip_status' });
+  }
+  if (new Set(v.sectors).size !== v.sectors.length) {
+    ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'each_sector_once' });
+  }
+}
+
+export const listingInputSchema = listingFieldsSchema.superRefine(listingRules);
+
+/** An edit through the API: the fields, and the version it was read at (against lost updates). */
+export const listingUpdateSchema = listingFieldsSchema.extend({ version: z.number().int().nullish() }).superRefine(listingRules);
 
 export type ListingInput = z.output<typeof listingInputSchema>;
 

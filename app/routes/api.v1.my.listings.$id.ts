@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
+import { listingUpdateSchema } from '../domain/listing-input.js';
+import { parsed } from '../web/form-schema.server.js';
 import { getOwnListing, updateListing } from '../services/my-listings.server.js';
 import { apiResponse, jsonError, readJson } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
@@ -17,8 +19,7 @@ export const action = ({ request, params, context }: ActionFunctionArgs) =>
     if (request.method !== 'PATCH') return jsonError(405, 'Method not allowed');
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
-    const body = (await readJson(request)) as Record<string, unknown> | null;
-    const version = typeof body?.version === 'number' ? body.version : null;
-    const result = await updateListing(ctx, actor, params.id ?? '', body, version);
+    const input = parsed(listingUpdateSchema, await readJson(request));
+    const result = await updateListing(ctx, actor, params.id ?? '', input, input.version ?? null);
     return { data: { id: params.id, ...result } };
   });

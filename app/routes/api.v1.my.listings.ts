@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
+import { listingInputSchema } from '../domain/listing-input.js';
+import { parsed } from '../web/form-schema.server.js';
 import { createListing, listOwnListings } from '../services/my-listings.server.js';
 import { apiResponse, jsonError, readJson } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
@@ -11,12 +13,12 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
     return { data: await listOwnListings(ctx, await requireApiActor(ctx, request)) };
   });
 
-/** POST: a new draft, with the fields of GET /api/v1/my/listings/:id's `data.input`. */
+/** POST: a new draft, with the fields of GET /api/v1/my/listings/:id's `data.input` (the listing form's schema). */
 export const action = ({ request, context }: ActionFunctionArgs) =>
   apiResponse(async () => {
     if (request.method !== 'POST') return jsonError(405, 'Method not allowed');
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
-    const { id } = await createListing(ctx, actor, await readJson(request));
+    const { id } = await createListing(ctx, actor, parsed(listingInputSchema, await readJson(request)));
     return Response.json({ data: { id, status: 'draft' } }, { status: 201 });
   });

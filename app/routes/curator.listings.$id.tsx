@@ -17,7 +17,8 @@ import { ListingHistory } from '../ui/listing-history.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, parseIntent, readForm } from '../web/forms.server.js';
+import { formAction, readForm } from '../web/forms.server.js';
+import { parsed } from '../web/form-schema.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
@@ -55,8 +56,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   const id = params.id ?? '';
   return formAction(values, async () => {
+    // The curator's page first: anyone else is told so (403), whatever they posted.
     requireCurator(actor);
-    const form = parseIntent(actionSchema, values) as CuratorAction;
+    const form = parsed(actionSchema, values) as CuratorAction;
     if (form.intent === 'feature' || form.intent === 'unfeature') await setFeatured(ctx, actor, id, form.intent === 'feature');
     else if (form.intent === 'approve_attachment' || form.intent === 'refuse_attachment') {
       await reviewAttachment(ctx, actor, id, form.attachmentId, form.intent === 'approve_attachment' ? 'approve' : 'refuse');

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
+import { z } from 'zod';
+import { verificationSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { listOrganisationsForCuration, verifyOrganisation } from '../services/curation.server.js';
@@ -8,7 +11,8 @@ import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { GroupErrors } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
 
@@ -20,12 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return asPage(async () => ({ organisations: await listOrganisationsForCuration(ctx, actor) }));
 }
 
+/** One form per organisation not yet verified. */
+const verificationForm = verificationSchema.extend({ organisationId: z.string() });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  const values = await readForm(request);
-  return formAction(values, async () => {
-    await verifyOrganisation(ctx, actor, String(values.organisationId), values);
+  return schemaAction(verificationForm, await readForm(request), async (form) => {
+    await verifyOrganisation(ctx, actor, form.organisationId, form);
     return { ok: true as const };
   });
 }
@@ -76,7 +82,7 @@ export default function CuratorOrganisations() {
                   <Form method="post">
                     <input type="hidden" name="organisationId" value={o.id} />
                     <label>
-                      <input type="checkbox" name="evidenceChecked" value="yes" required /> {t('curator.evidenceChecked')}
+                      <input type="checkbox" name="evidenceChecked" value="yes" {...fieldAttrs(verificationSchema, 'evidenceChecked')} /> {t('curator.evidenceChecked')}
                     </label>
                     {failedFor === o.id ? <GroupErrors errors={result && !result.ok ? result.fieldErrors.evidenceChecked : undefined} /> : null}
                     <button type="submit">{t('curator.verify')}</button>

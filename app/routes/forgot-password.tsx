@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
+import { passwordResetRequestSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { requestPasswordReset } from '../services/accounts.server.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('auth.forgot') }));
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await readForm(request);
-  return formAction(values, async () => {
-    await requestPasswordReset(appContext(context), values, { ip: context.clientIp });
+  return schemaAction(passwordResetRequestSchema, await readForm(request), async (input) => {
+    await requestPasswordReset(appContext(context), input, { ip: context.clientIp });
     return { ok: true as const };
   });
 }
@@ -36,7 +38,7 @@ export default function ForgotPassword() {
       <Form method="post" className="stack">
         <FormMessage message={result && !result.ok ? result.message : null} />
         <Field name="email" label={t('auth.email')} errors={errors.email}>
-          <input {...inputProps('email', errors.email)} type="email" autoComplete="email" required defaultValue={kept(result && !result.ok ? result.values : undefined, 'email')} />
+          <input {...inputProps('email', errors.email)} {...fieldAttrs(passwordResetRequestSchema, 'email')} type="email" autoComplete="email" defaultValue={kept(result && !result.ok ? result.values : undefined, 'email')} />
         </Field>
         <button type="submit">{t('auth.sendResetLink')}</button>
       </Form>

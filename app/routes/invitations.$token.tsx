@@ -2,13 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { commitSession } from '../auth/session.server.js';
+import { invitedSignUpSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { NotFoundError } from '../services/errors.js';
 import { acceptInvitation, findInvitation } from '../services/members.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('invitation.title') }));
@@ -24,9 +27,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const values = await readForm(request);
-  return formAction(values, async () => {
-    const { token } = await acceptInvitation(appContext(context), params.token ?? '', values, { userAgent: request.headers.get('user-agent') });
+  return schemaAction(invitedSignUpSchema, await readForm(request), async (input) => {
+    const { token } = await acceptInvitation(appContext(context), params.token ?? '', input, { userAgent: request.headers.get('user-agent') });
     return redirect('/my/listings', { headers: { 'Set-Cookie': await commitSession(request, token) } });
   });
 }
@@ -52,10 +54,10 @@ export default function Invitation() {
       <Form method="post" className="stack">
         <FormMessage message={result?.message} />
         <Field name="name" label={t('auth.name')} errors={errors.name}>
-          <input {...inputProps('name', errors.name)} autoComplete="name" required defaultValue={kept(result?.values, 'name')} />
+          <input {...inputProps('name', errors.name)} {...fieldAttrs(invitedSignUpSchema, 'name')} autoComplete="name" defaultValue={kept(result?.values, 'name')} />
         </Field>
         <Field name="password" label={t('auth.password')} errors={errors.password} hint={t('auth.passwordHint')}>
-          <input {...inputProps('password', errors.password, true)} type="password" autoComplete="new-password" required minLength={10} />
+          <input {...inputProps('password', errors.password, true)} {...fieldAttrs(invitedSignUpSchema, 'password')} type="password" autoComplete="new-password" />
         </Field>
         <button type="submit">{t('invitation.accept')}</button>
       </Form>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { getListing, relatedListings } from '../services/listings.server.js';
 import { listingMatches, setMatchState } from '../services/matching.server.js';
@@ -8,7 +8,8 @@ import { getActor, requireActor } from '../auth/session.server.js';
 import { ListingMatches } from '../ui/listing-matches.js';
 import { Attachments } from '../ui/attachments.js';
 import { listAttachments } from '../services/attachments.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
 import { Owner, usePlaceName } from '../ui/owner.js';
@@ -34,15 +35,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const MATCH_STATES = { save: 'saved', unsave: null, dismiss: 'dismissed' } as const;
 
+/** One form per match (app/ui/listing-matches.tsx), its buttons naming the intent. */
+const matchForm = z.object({ intent: z.enum(['save', 'unsave', 'dismiss']), other: z.string() });
+
 /** The owner saves or dismisses one of the listing's matches. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  const values = await readForm(request);
-  const intent = String(values.intent) as keyof typeof MATCH_STATES;
-  if (!(intent in MATCH_STATES)) throw data({ error: 'Unknown action' }, { status: 400 });
-  return formAction(values, async () => {
-    await setMatchState(ctx, actor, params.id ?? '', String(values.other), MATCH_STATES[intent]);
+  return schemaAction(matchForm, await readForm(request), async (form) => {
+    await setMatchState(ctx, actor, params.id ?? '', form.other, MATCH_STATES[form.intent]);
     return { ok: true as const };
   });
 }

@@ -2,11 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { commitSession, getActor } from '../auth/session.server.js';
+import { signInSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { signIn } from '../services/accounts.server.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 import { safeRedirect } from '../web/safe-redirect.js';
 
@@ -20,8 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   const to = safeRedirect(values.redirectTo as string, '/my/listings');
-  return formAction(values, async () => {
-    const { token } = await signIn(appContext(context), values, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
+  return schemaAction(signInSchema, values, async (input) => {
+    const { token } = await signIn(appContext(context), input, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
     return redirect(to, { headers: { 'Set-Cookie': await commitSession(request, token) } });
   });
 }
@@ -38,10 +41,10 @@ export default function Login() {
         <FormMessage message={result?.message} />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <Field name="email" label={t('auth.email')} errors={errors.email}>
-          <input {...inputProps('email', errors.email)} type="email" autoComplete="email" required defaultValue={kept(result?.values, 'email')} />
+          <input {...inputProps('email', errors.email)} {...fieldAttrs(signInSchema, 'email')} type="email" autoComplete="email" defaultValue={kept(result?.values, 'email')} />
         </Field>
         <Field name="password" label={t('auth.password')} errors={errors.password}>
-          <input {...inputProps('password', errors.password)} type="password" autoComplete="current-password" required />
+          <input {...inputProps('password', errors.password)} {...fieldAttrs(signInSchema, 'password')} type="password" autoComplete="current-password" />
         </Field>
         <button type="submit">{t('auth.signIn')}</button>
       </Form>

@@ -14,7 +14,8 @@ import { listAttachments } from '../services/attachments.server.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, parseIntent, readForm } from '../web/forms.server.js';
+import { readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
 import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
@@ -43,8 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
-  return formAction(values, async () => {
-    const { intent, version } = parseIntent(actionSchema, values);
+  return schemaAction(actionSchema, values, async ({ intent, version }) => {
     await applyListingTransition(ctx, actor, params.id ?? '', intent, { expectedVersion: version ?? null });
     return { ok: true as const, done: intent };
   });

@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
 import { requireActor } from '../auth/session.server.js';
 import { mayAdministerOrganisation } from '../domain/access.js';
+import { inviteSchema, memberRoleSchema, organisationProfileSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { inviteMember, listMembers, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
@@ -10,7 +13,8 @@ import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { VerifiedBadge } from '../ui/owner.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('nav.organisation') }));
@@ -28,16 +32,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** The page's four forms; any other intent is a 400, never one of these by default. */
+const organisationForms = z.discriminatedUnion('intent', [
+  memberRoleSchema.extend({ intent: z.literal('set_role') }),
+  organisationProfileSchema.extend({ intent: z.literal('profile') }),
+  z.object({ intent: z.literal('revoke'), invitationId: z.string() }),
+  inviteSchema.extend({ intent: z.literal('invite') }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  const values = await readForm(request);
-  return formAction(values, async () => {
-    if (values.intent === 'set_role') await setMemberRole(ctx, actor, String(values.userId), values.role);
-    else if (values.intent === 'profile') await updateOrganisationProfile(ctx, actor, values);
-    else if (values.intent === 'revoke') await revokeInvitation(ctx, actor, String(values.invitationId));
-    else await inviteMember(ctx, actor, values);
-    return { ok: true as const, done: String(values.intent) };
+  return schemaAction(organisationForms, await readForm(request), async (form) => {
+    if (form.intent === 'set_role') await setMemberRole(ctx, actor, form.userId, form.role);
+    else if (form.intent === 'profile') await updateOrganisationProfile(ctx, actor, form);
+    else if (form.intent === 'revoke') await revokeInvitation(ctx, actor, form.invitationId);
+    else await inviteMember(ctx, actor, form);
+    return { ok: true as const, done: form.intent };
   });
 }
 
@@ -96,20 +107,20 @@ export default function MyOrganisation() {
           <Form method="post" className="stack narrow">
             <input type="hidden" name="intent" value="profile" />
             <Field name="organisationName" label={t('auth.organisationName')} errors={errors.organisationName}>
-              <input {...inputProps('organisationName', errors.organisationName)} required maxLength={200} defaultValue={organisation.name} />
+              <input {...inputProps('organisationName', errors.organisationName)} {...fieldAttrs(organisationProfileSchema, 'organisationName')} defaultValue={organisation.name} />
             </Field>
             <Field name="province" label={t('filters.province')} errors={errors.province}>
-              <select {...inputProps('province', errors.province)} defaultValue={organisation.province}>
+              <select {...inputProps('province', errors.province)} {...fieldAttrs(organisationProfileSchema, 'province')} defaultValue={organisation.province}>
                 {PROVINCES.map((p) => (
                   <option key={p.code} value={p.code}>{p[lang]}</option>
                 ))}
               </select>
             </Field>
             <Field name="website" label={t('org.website')} errors={errors.website}>
-              <input {...inputProps('website', errors.website)} type="url" defaultValue={organisation.website} />
+              <input {...inputProps('website', errors.website)} {...fieldAttrs(organisationProfileSchema, 'website')} type="url" defaultValue={organisation.website} />
             </Field>
             <Field name="description" label={t('auth.organisationDescription')} errors={errors.description}>
-              <textarea {...inputProps('description', errors.description)} rows={3} maxLength={2000} defaultValue={organisation.description} />
+              <textarea {...inputProps('description', errors.description)} {...fieldAttrs(organisationProfileSchema, 'description')} rows={3} defaultValue={organisation.description} />
             </Field>
             <button type="submit">{t('common.save')}</button>
           </Form>
@@ -117,7 +128,7 @@ export default function MyOrganisation() {
           <Form method="post" className="stack narrow">
             <input type="hidden" name="intent" value="invite" />
             <Field name="email" label={t('auth.email')} errors={errors.email}>
-              <input {...inputProps('email', errors.email)} type="email" required defaultValue={kept(result && !result.ok ? result.values : undefined, 'email')} />
+              <input {...inputProps('email', errors.email)} {...fieldAttrs(inviteSchema, 'email')} type="email" defaultValue={kept(result && !result.ok ? result.values : undefined, 'email')} />
             </Field>
             <Field name="role" label={t('org.role')} errors={errors.role}>
               <select {...inputProps('role', errors.role)} defaultValue="member">

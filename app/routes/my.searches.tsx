@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { savedSearchInputSchema } from '../domain/saved-search-input.js';
 import { requireActor } from '../auth/session.server.js';
 import { formatDate } from '../i18n/index.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../services/saved-searches.server.js';
 import { FormMessage } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('savedSearch.title') }));
@@ -18,14 +21,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { searches: searches.map((s) => ({ ...s, created_at: s.created_at.toISOString() })) };
 }
 
+/** Saving comes from the search pages (app/ui/listing-browser.tsx), deleting from this page. */
+const savedSearchForms = z.discriminatedUnion('intent', [
+  savedSearchInputSchema.extend({ intent: z.literal('save') }),
+  z.object({ intent: z.literal('delete'), id: z.string() }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  const values = await readForm(request);
-  return formAction(values, async () => {
-    if (values.intent === 'delete') await deleteSavedSearch(ctx, actor, String(values.id));
-    else await saveSearch(ctx, actor, { name: values.name, query: values.query });
-    return { ok: true as const, done: String(values.intent) };
+  return schemaAction(savedSearchForms, await readForm(request), async (form) => {
+    if (form.intent === 'delete') await deleteSavedSearch(ctx, actor, form.id);
+    else await saveSearch(ctx, actor, form);
+    return { ok: true as const, done: form.intent };
   });
 }
 

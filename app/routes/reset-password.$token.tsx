@@ -2,12 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { destroySession } from '../auth/session.server.js';
+import { newPasswordSchema } from '../domain/account-input.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
 import { passwordResetIsValid, resetPassword } from '../services/accounts.server.js';
 import { NotFoundError } from '../services/errors.js';
 import { Field, FormMessage, inputProps } from '../ui/field.js';
 import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
-import { formAction, readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('auth.newPassword') }));
@@ -19,8 +22,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   try {
-    return await formAction(values, async () => {
-      await resetPassword(appContext(context), params.token ?? '', values);
+    return await schemaAction(newPasswordSchema, values, async (input) => {
+      await resetPassword(appContext(context), params.token ?? '', input);
       return redirect('/login?reset=1', { headers: { 'Set-Cookie': await destroySession(request) } });
     });
   } catch (error) {
@@ -49,7 +52,7 @@ export default function ResetPassword() {
       <Form method="post" className="stack">
         <FormMessage message={result?.message} />
         <Field name="password" label={t('auth.newPassword')} errors={errors.password} hint={t('auth.passwordHint')}>
-          <input {...inputProps('password', errors.password, true)} type="password" autoComplete="new-password" required minLength={10} />
+          <input {...inputProps('password', errors.password, true)} {...fieldAttrs(newPasswordSchema, 'password')} type="password" autoComplete="new-password" />
         </Field>
         <button type="submit">{t('auth.saveNewPassword')}</button>
       </Form>

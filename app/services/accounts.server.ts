@@ -5,15 +5,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../domain/actor.js';
-import { signInSchema, signUpSchema } from '../domain/account-input.js';
-import { fieldProblemsOf } from '../domain/problem.js';
-import { z } from 'zod';
-import { password as passwordRule, email as emailRule } from '../domain/account-input.js';
+import { newPasswordSchema, passwordResetRequestSchema, signInSchema, signUpSchema } from '../domain/account-input.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
 import { askFor } from './jobs.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, RateLimitError, invalidField } from './errors.js';
+import { ConflictError, NotFoundError, RateLimitError, invalidField, parsed } from './errors.js';
 import { queueEmail } from './mail.server.js';
 
 export const SESSION_DAYS = 30;
@@ -28,11 +25,6 @@ export const SIGN_UP_LIMITS = { windowMinutes: 60, perAddress: 10 };
 
 type Meta = { userAgent?: string | null };
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInputError(fieldProblemsOf(result.error));
-  return result.data;
-}
 
 /**
  * Holds a transaction-scoped lock on one key (an address, a tax code, an email): whoever counts
@@ -64,7 +56,7 @@ async function taxCodeTaken(db: AppContext['db'], taxCode: string): Promise<bool
  * Answers the same whether or not the email has an account: the job tells its owner.
  */
 export async function signUp(ctx: AppContext, input: unknown, meta: { ip: string }): Promise<void> {
-  const v = parse(signUpSchema, input);
+  const v = parsed(signUpSchema, input);
   const passwordHash = await hashPassword(v.password);
   await ctx.db.transaction().execute(async (trx) => {
     await lockKey(trx, 'sign-up', meta.ip);
@@ -163,7 +155,7 @@ export async function confirmSignUp(ctx: AppContext, token: string, meta: Meta =
  * stranger guessing slows only themself; the owner elsewhere still signs in.
  */
 export async function signIn(ctx: AppContext, input: unknown, meta: Meta & { ip: string }): Promise<{ token: string }> {
-  const v = parse(signInSchema, input);
+  const v = parsed(signInSchema, input);
   const attemptId = await reserveSignInAttempt(ctx, v.email, meta.ip);
   const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', v.email).executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, v.password) : await verifyAgainstNothing(v.password);
@@ -238,7 +230,7 @@ export async function activeSessions(ctx: AppContext, actor: Actor) {
  * in the same time: the lookup, the throttle per account and the email are the job's.
  */
 export async function requestPasswordReset(ctx: AppContext, input: unknown, meta: { ip: string }): Promise<void> {
-  const email = parse(z.object({ email: emailRule }), input).email;
+  const email = parsed(passwordResetRequestSchema, input).email;
   await ctx.db.transaction().execute(async (trx) => {
     await lockKey(trx, 'password-reset', meta.ip);
     const recent = await trx
@@ -379,7 +371,7 @@ export async function passwordResetIsValid(ctx: AppContext, token: string): Prom
 
 /** Sets the new password, uses up the link and ends every session (a stolen one too). */
 export async function resetPassword(ctx: AppContext, token: string, input: unknown): Promise<void> {
-  const v = parse(z.object({ password: passwordRule }), input);
+  const v = parsed(newPasswordSchema, input);
   const passwordHash = await hashPassword(v.password);
   await ctx.db.transaction().execute(async (trx) => {
     const reset = await trx

@@ -1,6 +1,8 @@
 // Expected failures of the use cases. Each carries a kind (which decides its HTTP status, in
 // app/web/failure.server.ts) and a problem code with parameters, which i18n renders in the
 // reader's language. Anything else is unexpected and reaches the error boundary and the log.
+import type { z } from 'zod';
+import { parseInput } from '../domain/form-input.js';
 import type { FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
 export type Entity = 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link';
@@ -77,4 +79,11 @@ export class RateLimitError extends ExpectedFailure {
 /** One field's problem, as services report a rule the input breaks. */
 export function invalidField(field: string, code: ProblemCode, params?: ProblemParams): InvalidInputError {
   return new InvalidInputError({ [field]: [params ? { code, params } : { code }] });
+}
+
+/** The typed value of `input` by `schema`, or an InvalidInputError (400) with its field problems. */
+export function parsed<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const result = parseInput(schema, input);
+  if (!result.ok) throw new InvalidInputError(result.problems);
+  return result.value;
 }

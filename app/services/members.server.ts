@@ -1,7 +1,5 @@
 // An organisation's people: its admin invites members by email and sets their roles.
-import { z } from 'zod';
-import { inviteSchema, invitedSignUpSchema, organisationProfileSchema } from '../domain/account-input.js';
-import { fieldProblemsOf } from '../domain/problem.js';
+import { inviteSchema, invitedSignUpSchema, memberRole, organisationProfileSchema } from '../domain/account-input.js';
 import { enqueueListingChanged } from '../../db/outbox.js';
 import { mayAdministerOrganisation } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
@@ -9,18 +7,13 @@ import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
 import { askFor } from './jobs.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
+import { ConflictError, NotFoundError, PermissionError, parsed } from './errors.js';
 import { queueEmail } from './mail.server.js';
 import { SESSION_DAYS } from './accounts.server.js';
 import { isUuid } from './listings.server.js';
 
 const INVITATION_DAYS = 7;
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new InvalidInputError(fieldProblemsOf(result.error));
-  return result.data;
-}
 
 function requireAdmin(actor: Actor) {
   if (!mayAdministerOrganisation(actor, actor.organisationId)) throw new PermissionError('forbidden_org_admin');
@@ -49,7 +42,7 @@ export async function listMembers(ctx: AppContext, actor: Actor) {
 
 export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
   requireAdmin(actor);
-  const v = parse(inviteSchema, input);
+  const v = parsed(inviteSchema, input);
   // Whether the email already has an account is not the inviter's to learn: the invitation is
   // sent either way, and its page tells the email's owner (acceptInvitation refuses it then).
   const { token, hash } = newToken();
@@ -93,7 +86,7 @@ export async function findInvitation(ctx: AppContext, token: string) {
 
 /** Creates the invited person's account in the inviting organisation and signs them in. */
 export async function acceptInvitation(ctx: AppContext, token: string, input: unknown, meta: { userAgent?: string | null } = {}) {
-  const v = parse(invitedSignUpSchema, input);
+  const v = parsed(invitedSignUpSchema, input);
   const passwordHash = await hashPassword(v.password);
   return ctx.db.transaction().execute(async (trx) => {
     const invitation = await trx
@@ -124,7 +117,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: un
 
 export async function setMemberRole(ctx: AppContext, actor: Actor, userId: string, role: unknown): Promise<void> {
   requireAdmin(actor);
-  const newRole = parse(z.enum(['member', 'admin']), role);
+  const newRole = parsed(memberRole, role);
   await ctx.db.transaction().execute(async (trx) => {
     const members = await trx.selectFrom('users').select(['id', 'role']).where('organisation_id', '=', actor.organisationId).forUpdate().execute();
     const member = members.find((m) => m.id === userId);
@@ -140,7 +133,7 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
 /** An admin keeps the organisation's public profile current; its listings are re-indexed. */
 export async function updateOrganisationProfile(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
   requireAdmin(actor);
-  const v = parse(organisationProfileSchema, input);
+  const v = parsed(organisationProfileSchema, input);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('organisations')

@@ -1,30 +1,25 @@
 // Saved searches: a signed-in person keeps a query with its filters and hears of new listings
 // that meet it (in the app at once, by email in the daily digest).
-import { z } from 'zod';
 import type { Actor } from '../domain/actor.js';
 import { ListingQueryError, listingQueryToParams, parseListingQuery } from '../domain/listing-query.js';
-import { fieldProblemsOf } from '../domain/problem.js';
-import { cleaned } from '../domain/text.js';
+import { savedSearchInputSchema } from '../domain/saved-search-input.js';
 import { searchListingsInIndex } from '../../search/queries.js';
 import type { AppContext } from '../context.server.js';
-import { InvalidInputError, NotFoundError, invalidField } from './errors.js';
+import { NotFoundError, invalidField, parsed } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { notifyUser } from './notifications.server.js';
 
-const nameSchema = cleaned(z.string().min(1).max(120));
-
-export async function saveSearch(ctx: AppContext, actor: Actor, input: { name: unknown; query: unknown }): Promise<{ id: string }> {
-  const name = nameSchema.safeParse(input.name);
-  if (!name.success) throw new InvalidInputError(fieldProblemsOf(name.error));
+export async function saveSearch(ctx: AppContext, actor: Actor, input: unknown): Promise<{ id: string }> {
+  const v = parsed(savedSearchInputSchema, input);
   let params: URLSearchParams;
   try {
-    const query = parseListingQuery(new URLSearchParams(String(input.query ?? '')));
+    const query = parseListingQuery(new URLSearchParams(v.query));
     params = listingQueryToParams({ ...query, page: 1, sort: query.q ? 'relevance' : 'newest' });
   } catch (error) {
     if (error instanceof ListingQueryError) throw invalidField('query', 'query_parameter', { parameter: error.parameter });
     throw error;
   }
-  return ctx.db.insertInto('saved_searches').values({ user_id: actor.userId, name: name.data, query: params.toString() }).returning('id').executeTakeFirstOrThrow();
+  return ctx.db.insertInto('saved_searches').values({ user_id: actor.userId, name: v.name, query: params.toString() }).returning('id').executeTakeFirstOrThrow();
 }
 
 export async function listSavedSearches(ctx: AppContext, actor: Actor) {

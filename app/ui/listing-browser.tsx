@@ -1,5 +1,7 @@
 import { listingQueryToParams, totalPages, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
 import type { ListingCard as Card } from '../domain/listing.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
+import { savedSearchInputSchema } from '../domain/saved-search-input.js';
 import type { ListingKind } from '../domain/taxonomy.js';
 import { formatCount } from '../i18n/index.js';
 import { Filters } from './filters.js';
@@ -63,7 +65,7 @@ function SaveSearch({ query, suggestedName }: { query: string; suggestedName: st
       <input type="hidden" name="query" value={query} />
       <input type="hidden" name="intent" value="save" />
       <label htmlFor="save-search-name">{t('savedSearch.name')}</label>
-      <input id="save-search-name" name="name" defaultValue={suggestedName} required maxLength={120} />
+      <input id="save-search-name" name="name" defaultValue={suggestedName} {...fieldAttrs(savedSearchInputSchema, 'name')} />
       <button type="submit" className="secondary">{t('savedSearch.save')}</button>
     </Form>
   );

@@ -2,7 +2,9 @@ import type { FieldProblems, Problem } from '../domain/problem.js';
 import { Form } from '@remix-run/react';
 import { useState } from 'react';
 import { PROVINCES } from '../domain/provinces.js';
-import { IP_STATUSES, LISTING_LIMITS, SECTORS, TRANSFER_MODES, type ListingKind } from '../domain/taxonomy.js';
+import { IP_STATUSES, SECTORS, TRANSFER_MODES, type ListingKind } from '../domain/taxonomy.js';
+import { fieldAttrs } from '../domain/form-constraints.js';
+import { listingFieldsSchema } from '../domain/listing-input.js';
 import { formatVnd } from '../domain/money.js';
 import { parseVndAmount } from '../domain/listing-form.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -50,9 +52,9 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       {message ? <FormMessage message={message} /> : Object.keys(errors).length ? <p className="notice notice-error" role="alert">{t('form.fixErrors')}</p> : null}
       <input type="hidden" name="kind" value={values.kind} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <CountedText name="title" label={t('listingForm.title')} max={LISTING_LIMITS.title} value={values.title} errors={errors.title} />
-      <CountedText name="summary" label={t('listingForm.summary')} max={LISTING_LIMITS.summary} value={values.summary} errors={errors.summary} rows={3} />
-      <CountedText name="description" label={t('listingForm.description')} max={LISTING_LIMITS.description} value={values.description} errors={errors.description} rows={10} hint={t('listingForm.markdownHint')} />
+      <CountedText name="title" label={t('listingForm.title')} value={values.title} errors={errors.title} />
+      <CountedText name="summary" label={t('listingForm.summary')} value={values.summary} errors={errors.summary} rows={3} />
+      <CountedText name="description" label={t('listingForm.description')} value={values.description} errors={errors.description} rows={10} hint={t('listingForm.markdownHint')} />
       <p>
         <button type="submit" name="intent" value="preview" className="secondary">{t('listingForm.preview')}</button>
       </p>
@@ -62,7 +64,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
           <div className="markdown" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         </section>
       ) : null}
-      <CountedText name="innovation" label={isOffer ? t('listing.innovation.offer') : t('listing.innovation.demand')} max={2000} value={values.innovation} errors={errors.innovation} rows={3} />
+      <CountedText name="innovation" label={isOffer ? t('listing.innovation.offer') : t('listing.innovation.demand')} value={values.innovation} errors={errors.innovation} rows={3} />
       <fieldset className={errors.sectors ? 'has-error' : undefined} aria-describedby="sectors-hint">
         <legend>{t('listing.sectors')}</legend>
         <p className="hint" id="sectors-hint">{t('listingForm.sectorsHint')}</p>
@@ -120,7 +122,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
         </label>
       </fieldset>
       <Field name="province" label={t('filters.province')} errors={errors.province}>
-        <select {...inputProps('province', errors.province)} defaultValue={values.province}>
+        <select {...inputProps('province', errors.province)} {...fieldAttrs(listingFieldsSchema, 'province')} defaultValue={values.province}>
           <option value="">—</option>
           {PROVINCES.map((p) => (
             <option key={p.code} value={p.code}>{p[lang]}</option>
@@ -128,7 +130,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
         </select>
       </Field>
       <Field name="language" label={t('listing.language')} errors={errors.language}>
-        <select {...inputProps('language', errors.language)} defaultValue={values.language}>
+        <select {...inputProps('language', errors.language)} {...fieldAttrs(listingFieldsSchema, 'language')} defaultValue={values.language}>
           <option value="vi">{t('lang.vi')}</option>
           <option value="en">{t('lang.en')}</option>
         </select>
@@ -138,7 +140,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
         <label>
           <input type="checkbox" name="anonymous" defaultChecked={values.anonymous} /> {t('listingForm.anonymous')}
         </label>
-        <CountedText name="confidentialDetails" label={t('listingForm.confidential')} max={LISTING_LIMITS.description} value={values.confidentialDetails} errors={errors.confidentialDetails} rows={4} hint={t('listingForm.confidentialHint')} />
+        <CountedText name="confidentialDetails" label={t('listingForm.confidential')} value={values.confidentialDetails} errors={errors.confidentialDetails} rows={4} hint={t('listingForm.confidentialHint')} />
       </fieldset>
       <p className="actions">
         <button type="submit" name="intent" value="save">{submitLabel}</button>
@@ -147,8 +149,13 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
   );
 }
 
-/** A text field with a live "n / max" counter (the count is right before JavaScript too). */
-function CountedText({ name, label, max, value, errors, rows, hint }: { name: string; label: string; max: number; value: string; errors?: Problem[]; rows?: number; hint?: string }) {
+/**
+ * A text field with a live "n / max" counter (the count is right before JavaScript too), its
+ * limits read from the listing schema. No `maxLength` on the input: the browser would cut a
+ * pasted text silently, where the counter shows how much is over.
+ */
+function CountedText({ name, label, value, errors, rows, hint }: { name: keyof typeof listingFieldsSchema.shape; label: string; value: string; errors?: Problem[]; rows?: number; hint?: string }) {
+  const { maxLength: max = Infinity, ...constraints } = fieldAttrs(listingFieldsSchema, name);
   const [length, setLength] = useState(value.length);
   const over = length > max;
   const counter = (
@@ -159,9 +166,9 @@ function CountedText({ name, label, max, value, errors, rows, hint }: { name: st
   return (
     <Field name={name} label={label} errors={errors} hint={<>{hint ? <>{hint} · </> : null}{counter}</>}>
       {rows ? (
-        <textarea {...inputProps(name, errors, true)} rows={rows} defaultValue={value} onChange={(e) => setLength(e.currentTarget.value.length)} />
+        <textarea {...inputProps(name, errors, true)} {...constraints} rows={rows} defaultValue={value} onChange={(e) => setLength(e.currentTarget.value.length)} />
       ) : (
-        <input {...inputProps(name, errors, true)} defaultValue={value} onChange={(e) => setLength(e.currentTarget.value.length)} />
+        <input {...inputProps(name, errors, true)} {...constraints} defaultValue={value} onChange={(e) => setLength(e.currentTarget.value.length)} />
       )}
     </Field>
   );

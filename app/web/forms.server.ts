@@ -3,9 +3,7 @@
 import { data } from '@remix-run/node';
 import { cleanText } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readFormData, UnreadableBodyError } from './body.server.js';
-import type { z } from 'zod';
-import { fieldProblemsOf, type FieldProblems, type Problem } from '../domain/problem.js';
-import { InvalidInputError } from '../services/errors.js';
+import type { FieldProblems, Problem } from '../domain/problem.js';
 import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export type FormValues = Record<string, string | string[]>;
@@ -68,14 +66,3 @@ function withoutSecrets(values: FormValues): FormValues {
   return rest;
 }
 
-/**
- * The action a form asks for, by the route's schema of its `intent`s: an intent the page does
- * not offer is a 400 that says so, never a fall-through to some default action.
- */
-export function parseIntent<S extends z.ZodTypeAny>(schema: S, values: FormValues): z.output<S> {
-  const parsed = schema.safeParse(values);
-  if (parsed.success) return parsed.data;
-  const problems = fieldProblemsOf(parsed.error);
-  if (problems.intent) throw new InvalidInputError({ form: [{ code: 'unknown_intent' }], intent: [{ code: 'unknown_intent' }] });
-  throw new InvalidInputError(problems);
-}

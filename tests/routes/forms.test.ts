@@ -8,6 +8,7 @@ import { startTestServer } from '../support/server.js';
 let market: TestMarket;
 let server: { url: string; close(): Promise<void> };
 let cookie: string;
+let adminCookie: string;
 
 async function post(path: string, fields: Record<string, string | string[]>, withCookie = true) {
   const body = new URLSearchParams();
@@ -22,9 +23,14 @@ beforeAll(async () => {
   market = await createTestMarket();
   const org = await createOrganisation(market.db, { slug: 'vien-form', name: 'Viện Biểu Mẫu', type: 'institute', taxCode: '0100000041' });
   await createUser(market.db, { email: 'form@vien.vn', organisationId: org, passwordHash: await hashPassword('mat-khau-thu-nghiem') });
+  await createUser(market.db, { email: 'quan-tri@vien.vn', organisationId: org, role: 'admin', passwordHash: await hashPassword('mat-khau-thu-nghiem') });
   server = await startTestServer(market.ctx);
-  const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'form@vien.vn', password: 'mat-khau-thu-nghiem' }), redirect: 'manual' });
-  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const signIn = async (email: string) => {
+    const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email, password: 'mat-khau-thu-nghiem' }), redirect: 'manual' });
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  cookie = await signIn('form@vien.vn');
+  adminCookie = await signIn('quan-tri@vien.vn');
 });
 
 afterAll(async () => {
@@ -91,5 +97,21 @@ describe('sign-up', () => {
     for (let i = 0; i < 6; i += 1) last = await post('/login', { email: 'form@vien.vn', password: `sai-${i}` }, false);
     expect(last.status).toBe(429);
     expect(decode(last.html)).toContain('Quá nhiều lần thử');
+  });
+});
+
+describe('a form post with an action the page does not offer', () => {
+  it('on /my/organisation answers 400 in the reader\'s language and invites nobody', async () => {
+    for (const intent of ['invte', '']) {
+      const res = await fetch(`${server.url}/my/organisation`, {
+        method: 'POST',
+        headers: { cookie: adminCookie },
+        body: new URLSearchParams({ intent, email: 'ai-do@vi-du.vn', role: 'admin' }),
+        redirect: 'manual',
+      });
+      expect(res.status, `intent "${intent}"`).toBe(400);
+      expect(decode(await res.text())).toContain('Biểu mẫu yêu cầu một thao tác mà trang này không có');
+    }
+    expect(await market.db.selectFrom('invitations').select('id').execute()).toHaveLength(0);
   });
 });

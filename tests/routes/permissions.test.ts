@@ -391,3 +391,43 @@ describe('curator work reaches only listings curators may see inside', () => {
     expect((await market.db.selectFrom('listings').select(['featured', 'status']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ featured: false, status: 'archived' });
   });
 });
+
+describe('a form post with an intent its route does not offer (issue 8)', () => {
+  const snapshot = async () => ({
+    invitations: (await market.db.selectFrom('invitations').select('id').execute()).length,
+    searches: (await market.db.selectFrom('saved_searches').select('id').execute()).length,
+    attachments: (await market.db.selectFrom('attachments').select('id').execute()).length,
+    listings: (await market.db.selectFrom('listings').select(['id', 'title', 'version']).orderBy('id').execute()),
+    matches: (await market.db.selectFrom('matches').select(['demand_side_state', 'offer_side_state']).where((eb) => eb.or([eb('demand_side_state', 'is not', null), eb('offer_side_state', 'is not', null)])).execute()).length,
+    users: (await market.db.selectFrom('users').select(['id', 'role']).orderBy('id').execute()),
+  });
+  const postUpload = async (path: string, fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set('file', new Blob([new TextEncoder().encode('%PDF-1.4 x')], { type: 'application/pdf' }), 'x.pdf');
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', body: form, headers: { cookie: cookies.member! }, redirect: 'manual' });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('answers 400 on every page with several forms, and changes nothing', async () => {
+    const before = await snapshot();
+    const member = await market.db.selectFrom('users').select('id').where('email', '=', 'member@chu.vn').executeTakeFirstOrThrow();
+    const posts: [Who, string, Record<string, string>][] = [
+      ['admin', '/my/organisation', { email: 'nguoi-la@chu.vn', role: 'admin', userId: member.id, organisationName: 'Đổi tên', province: 'hue' }],
+      ['member', '/my/searches', { name: 'Tìm kiếm', query: 'q=ocr' }],
+      ['member', `/listings/${anonymousOffer}`, { other: draft }],
+      ['member', '/my/listings/new?kind=offer', { ...Object.fromEntries(Object.entries(AI_OFFER).map(([k, v]) => [k, String(v)])), title: 'Không được lưu' }],
+      ['member', `/my/listings/${draft}/edit`, { title: 'Không được sửa', description: 'x' }],
+    ];
+    for (const [who, path, fields] of posts) {
+      for (const intent of ['bogus', undefined]) {
+        const res = await call(who, 'POST', path, intent === undefined ? fields : { ...fields, intent });
+        expect(res.status, `${who} ${path} intent=${intent}`).toBe(400);
+      }
+    }
+    for (const fields of [{ intent: 'replace' }, {}] as Record<string, string>[]) {
+      expect((await postUpload(`/my/listings/${draft}/attachments`, fields)).status, JSON.stringify(fields)).toBe(400);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
