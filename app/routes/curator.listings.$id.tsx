@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { problem } from '../domain/problem.js';
 import { requireActor } from '../auth/session.server.js';
 import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
 import { provinceName } from '../domain/provinces.js';
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await reviewAttachment(ctx, actor, id, String(values.attachmentId ?? ''), intent === 'approve_attachment' ? 'approve' : 'refuse');
       return { ok: true as const, done: intent };
     }
-    if (!DECISIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
+    if (!DECISIONS.includes(intent as ListingTransitionName)) throw data({ error: 'unknown_intent', problem: problem('unknown_intent') }, { status: 400 });
     requireCurator(actor);
     await applyListingTransition(ctx, actor, id, intent as ListingTransitionName, {
       reason: String(values.reason ?? ''),

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { commitSession } from '../auth/session.server.js';
-import { NotFoundError } from '../services/errors.js';
 import { acceptInvitation, findInvitation } from '../services/members.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
@@ -10,17 +9,15 @@ import { useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('invitation.title') }));
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  try {
+  return asPage(async () => {
     const invitation = await findInvitation(appContext(context), params.token ?? '');
     return { email: invitation.email, organisation: invitation.organisation_name, role: invitation.role, hasAccount: invitation.email_has_account };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: 'This invitation has expired or was already used' }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { problem } from '../domain/problem.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { getListing, relatedListings } from '../services/listings.server.js';
 import { listingMatches, setMatchState } from '../services/matching.server.js';
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
   const intent = String(values.intent) as keyof typeof MATCH_STATES;
-  if (!(intent in MATCH_STATES)) throw data({ error: 'Unknown action' }, { status: 400 });
+  if (!(intent in MATCH_STATES)) throw data({ error: 'unknown_intent', problem: problem('unknown_intent') }, { status: 400 });
   return formAction(values, async () => {
     await setMatchState(ctx, actor, params.id ?? '', String(values.other), MATCH_STATES[intent]);
     return { ok: true as const };

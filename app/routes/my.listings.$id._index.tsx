@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { problem } from '../domain/problem.js';
 import { requireActor } from '../auth/session.server.js';
 import type { ListingTransitionName } from '../domain/listing-lifecycle.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(ctx, request);
   const values = await readForm(request);
   const intent = String(values.intent);
-  if (!OWNER_ACTIONS.includes(intent as ListingTransitionName)) throw data({ error: 'Unknown action' }, { status: 400 });
+  if (!OWNER_ACTIONS.includes(intent as ListingTransitionName)) throw data({ error: 'unknown_intent', problem: problem('unknown_intent') }, { status: 400 });
   return formAction(values, async () => {
     await applyListingTransition(ctx, actor, params.id ?? '', intent as ListingTransitionName, { expectedVersion: Number(values.version) || null });
     return { ok: true as const, done: intent };

@@ -3,11 +3,12 @@ import { data, redirect } from '@remix-run/node';
 import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { addAttachment, removeAttachment } from '../services/attachments.server.js';
-import { InvalidInputError, NotFoundError, invalidField } from '../services/errors.js';
+import { InvalidInputError, invalidField } from '../services/errors.js';
 import { translator } from '../i18n/index.js';
 import { getLanguage } from '../i18n/language.server.js';
 import { BodyTooLargeError, UnreadableBodyError } from '../web/body.server.js';
 import { appContext } from '../web/context.server.js';
+import { isExpectedFailure, statusOf } from '../web/failure.server.js';
 import { readUploadForm } from '../web/upload.server.js';
 
 /** Adds or removes one file of the owner's listing, then goes back to the listing. */
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
     if (error instanceof InvalidInputError) return redirect(`${back}?attachment=refused`);
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
+    if (isExpectedFailure(error)) throw data({ error: error.problem.code, problem: error.problem }, { status: statusOf(error) });
     throw error;
   }
 }

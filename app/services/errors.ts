@@ -1,7 +1,7 @@
 // Expected failures of the use cases. Each carries a kind (which decides its HTTP status, in
 // app/web/failure.server.ts) and a problem code with parameters, which i18n renders in the
 // reader's language. Anything else is unexpected and reaches the error boundary and the log.
-import type { FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
+import type { EmailedLink, FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
 export type Entity = 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link';
 
@@ -62,6 +62,19 @@ export class ConflictError extends ExpectedFailure {
     super(params ? { code, params } : { code });
     this.kind = kind;
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * An emailed link (password reset, invitation, sign-up confirmation) that was already used or is
+ * out of date (410). A token that never existed answers the same: the page cannot tell, and a
+ * guessed token learns nothing.
+ */
+export class LinkExpiredError extends ExpectedFailure {
+  readonly kind = 'expired';
+  constructor(readonly link: EmailedLink) {
+    super({ code: 'link_expired', params: { link } });
+    this.name = 'LinkExpiredError';
   }
 }
 

@@ -7,7 +7,7 @@ import { isOrganisationAdmin, type Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
-import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
+import { ConflictError, InvalidInputError, LinkExpiredError, NotFoundError, PermissionError } from './errors.js';
 import { queueEmail } from './mail.server.js';
 import { SESSION_DAYS } from './accounts.server.js';
 import { isUuid } from './listings.server.js';
@@ -85,7 +85,7 @@ export async function findInvitation(ctx: AppContext, token: string) {
     .where('i.accepted_at', 'is', null)
     .where('i.expires_at', '>', ctx.clock())
     .executeTakeFirst();
-  if (!row) throw new NotFoundError('invitation', 'link');
+  if (!row) throw new LinkExpiredError('invitation');
   return row;
 }
 
@@ -102,7 +102,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: un
       .where('expires_at', '>', ctx.clock())
       .returning(['organisation_id', 'email', 'role'])
       .executeTakeFirst();
-    if (!invitation) throw new NotFoundError('invitation', 'link');
+    if (!invitation) throw new LinkExpiredError('invitation');
     if (await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst()) {
       throw new ConflictError('email_taken');
     }
