@@ -25,7 +25,7 @@ export async function apiResponse(request: Request, run: () => Promise<unknown>)
       const query = problem('query_parameter', { parameter: error.parameter });
       return jsonError(400, problemText(t, lang, query), { code: query.code, parameter: error.parameter });
     }
-    if (error instanceof BodyTooLargeError) return bodyTooLarge();
+    if (error instanceof BodyTooLargeError) return bodyTooLarge(t('error.413.text'));
     if (isExpectedFailure(error)) return failureResponse(error, lang);
     console.error(error);
     return jsonError(500, t('api.internal'), { code: 'internal' });
@@ -62,8 +62,8 @@ export async function noSuchEndpoint({ request }: { request: Request }): Promise
 
 export const BODY_TOO_LARGE_MESSAGE = `The request body is too large: ${MAX_BODY_BYTES / 1024 / 1024} MB at most`;
 
-function bodyTooLarge(): Response {
-  return Response.json({ error: BODY_TOO_LARGE_MESSAGE }, { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
+function bodyTooLarge(sentence: string): Response {
+  return Response.json({ error: sentence, code: 'body_too_large' }, { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
 }
 
 /**

@@ -376,7 +376,7 @@ describe('error pages: status, the reader’s language, and a way on', () => {
         { token_hash: used.hash, user_id: user.id, expires_at: new Date(Date.now() + 3_600_000), used_at: new Date() },
       ])
       .execute();
-    for (const [method, token] of [['GET', expired.token], ['POST', expired.token], ['GET', used.token], ['POST', used.token]] as const) {
+    for (const [method, token] of [['POST', expired.token], ['POST', used.token], ['GET', expired.token], ['GET', used.token]] as const) {
       const body = method === 'POST' ? { password: 'mat-khau-moi-rat-dai' } : undefined;
       const vi = await open('anonymous', 'vi', method, `/reset-password/${token}`, body);
       expect(vi.status, `${method} vi`).toBe(410);
