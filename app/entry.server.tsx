@@ -4,11 +4,13 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { getLanguage } from './i18n/language.server.js';
 import { NonceProvider } from './ui/nonce.js';
+import { RequestLangProvider } from './ui/use-t.js';
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -19,11 +21,15 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   // Bots and no-JS readers get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
-  return new Promise((resolve, reject) => {
+  // The error boundary speaks the reader's language even when the root loader failed.
+  const lang = await getLanguage(request);
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestLangProvider value={lang}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestLangProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { DEFAULT_LANG, type Lang } from './i18n/index.js';
 import { getActor } from './auth/session.server.js';
 import { mayAdministerOrganisation, mayCurate } from './domain/access.js';
 import { getLanguage } from './i18n/language.server.js';
@@ -10,6 +9,7 @@ import { appContext } from './web/context.server.js';
 import { GeneralErrorBoundary } from './ui/error-boundary.js';
 import { SiteFooter, SiteHeader } from './ui/layout.js';
 import { useNonce } from './ui/nonce.js';
+import { useLang } from './ui/use-t.js';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: '/styles.css' },
@@ -28,8 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>('root');
-  const lang: Lang = data?.lang ?? DEFAULT_LANG;
+  const lang = useLang();
   const nonce = useNonce();
   // Marks the page once React has taken over (for styles that need JavaScript, and for tests).
   const [hydrated, setHydrated] = useState(false);

@@ -65,7 +65,7 @@ const schema = z
   })
   .refine((v) => v.trl_min === null || v.trl_max === null || v.trl_min <= v.trl_max, {
     path: ['trl_max'],
-    message: 'trl_max must not be below trl_min',
+    message: 'below_minimum',
   });
 
 export type QueryParameter = keyof z.input<typeof schema>;

@@ -80,9 +80,13 @@ export type FieldProblems = Record<string, Problem[]>;
 /**
  * Why something may not be done, which decides its HTTP status in one place
  * (app/web/failure.server.ts): hidden 404, forbidden 403, wrong_state and conflict 409,
- * invalid 400, unauthenticated 401, rate_limited 429.
+ * invalid 400, unauthenticated 401, expired 410, rate_limited 429.
  */
-export type FailureKind = 'hidden' | 'forbidden' | 'wrong_state' | 'conflict' | 'invalid' | 'unauthenticated' | 'rate_limited';
+export type FailureKind = 'hidden' | 'forbidden' | 'wrong_state' | 'conflict' | 'invalid' | 'unauthenticated' | 'expired' | 'rate_limited';
+
+/** The emailed links that stop working once used or out of date; each page offers its own way on. */
+export const EMAILED_LINKS = ['reset', 'invitation', 'sign_up'] as const;
+export type EmailedLink = (typeof EMAILED_LINKS)[number];
 
 export const isProblemCode = (value: string): value is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(value);
 

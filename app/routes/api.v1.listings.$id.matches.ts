@@ -6,7 +6,7 @@ import { appContext } from '../web/context.server.js';
 
 /** The listing's matches with scores and reasons: the top public ones, or all for its owner. */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(async () => {
+  apiResponse(request, async () => {
     const ctx = appContext(context);
     const { matches } = await listingMatches(ctx, params.id ?? '', await getActor(ctx, request));
     return { data: matches };

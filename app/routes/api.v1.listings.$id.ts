@@ -3,7 +3,7 @@ import { getListing } from '../services/listings.server.js';
 import { apiResponse, methodNotAllowed } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
 
-export const loader = ({ params, context }: LoaderFunctionArgs) =>
-  apiResponse(async () => ({ data: await getListing(appContext(context), params.id ?? '') }));
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  apiResponse(request, async () => ({ data: await getListing(appContext(context), params.id ?? '') }));
 
 export const action = methodNotAllowed;

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
-import { apiResponse, jsonError, methodNotAllowed } from '../web/api.server.js';
+import { apiResponse, methodNotAllowed } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
 
 /** POST: send a draft (or a listing with changes requested) to the curators. */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(async () => {
-    if (request.method !== 'POST') return jsonError(405, 'Method not allowed');
+  apiResponse(request, async () => {
+    if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
     return { data: await applyListingTransition(ctx, actor, params.id ?? '', 'submit') };

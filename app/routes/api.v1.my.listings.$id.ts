@@ -3,20 +3,20 @@ import { requireApiActor } from '../auth/session.server.js';
 import { listingUpdateSchema } from '../domain/listing-input.js';
 import { parsed } from '../web/form-schema.server.js';
 import { getOwnListing, updateListing } from '../services/my-listings.server.js';
-import { apiResponse, jsonError, readJson } from '../web/api.server.js';
+import { apiResponse, methodNotAllowed, readJson } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
 
 /** GET: the whole listing for its owner: status, version, confidential details, history. */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(async () => {
+  apiResponse(request, async () => {
     const ctx = appContext(context);
     return { data: await getOwnListing(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });
 
 /** PATCH: replace the listing's fields; `version` (optional) guards against lost updates. */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(async () => {
-    if (request.method !== 'PATCH') return jsonError(405, 'Method not allowed');
+  apiResponse(request, async () => {
+    if (request.method !== 'PATCH') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
     const input = parsed(listingUpdateSchema, await readJson(request));

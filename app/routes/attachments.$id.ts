@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getActor } from '../auth/session.server.js';
 import { getAttachment } from '../services/attachments.server.js';
+import { translator } from '../i18n/index.js';
+import { getLanguage } from '../i18n/language.server.js';
 import { NotFoundError } from '../services/errors.js';
 import { appContext } from '../web/context.server.js';
 
@@ -17,7 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError) return new Response('Not found', { status: 404 });
+    // A download link, not a page: the answer is a line of text in the reader's language.
+    if (error instanceof NotFoundError) {
+      const text = translator(await getLanguage(request))('problem.not_found');
+      return new Response(text, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { commitSession } from '../auth/session.server.js';
 import { invitedSignUpSchema } from '../domain/account-input.js';
 import { fieldAttrs } from '../domain/form-constraints.js';
-import { NotFoundError } from '../services/errors.js';
 import { acceptInvitation, findInvitation } from '../services/members.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
@@ -13,17 +12,15 @@ import { appContext } from '../web/context.server.js';
 import { schemaAction } from '../web/form-schema.server.js';
 import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('invitation.title') }));
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  try {
+  return asPage(async () => {
     const invitation = await findInvitation(appContext(context), params.token ?? '');
     return { email: invitation.email, organisation: invitation.organisation_name, role: invitation.role, hasAccount: invitation.email_has_account };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw data({ error: 'This invitation has expired or was already used' }, { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { addAttachment, removeAttachment } from '../services/attachments.server.js';
-import { InvalidInputError, NotFoundError, invalidField, parsed } from '../services/errors.js';
+import { InvalidInputError, invalidField, parsed } from '../services/errors.js';
 import { translator } from '../i18n/index.js';
 import { getLanguage } from '../i18n/language.server.js';
 import { BodyTooLargeError, UnreadableBodyError } from '../web/body.server.js';
 import { appContext } from '../web/context.server.js';
+import { isExpectedFailure, statusOf } from '../web/failure.server.js';
 import { readUploadForm } from '../web/upload.server.js';
 
 /** The upload form and each file's remove button (app/ui/attachments.tsx). */
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // A form this page never offers is the 400 page; a file refused is said on the listing.
     if (error instanceof InvalidInputError && error.problem.code === 'unknown_intent') throw data({ error: error.problem.code, problem: error.problem }, { status: 400 });
     if (error instanceof InvalidInputError) return redirect(`${back}?attachment=refused`);
-    if (error instanceof NotFoundError) throw data({ error: error.message }, { status: 404 });
+    if (isExpectedFailure(error)) throw data({ error: error.problem.code, problem: error.problem }, { status: statusOf(error) });
     throw error;
   }
 }

@@ -10,7 +10,7 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/pass
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
 import { askFor } from './jobs.server.js';
-import { ConflictError, NotFoundError, RateLimitError, invalidField, parsed } from './errors.js';
+import { ConflictError, LinkExpiredError, RateLimitError, invalidField, parsed } from './errors.js';
 import { queueEmail } from './mail.server.js';
 
 export const SESSION_DAYS = 30;
@@ -101,7 +101,7 @@ export async function findSignUp(ctx: AppContext, token: string): Promise<{ emai
     .where('confirmed_at', 'is', null)
     .where('expires_at', '>', ctx.clock())
     .executeTakeFirst();
-  if (!row) throw new NotFoundError('sign_up', 'link');
+  if (!row) throw new LinkExpiredError('sign_up');
   return { email: row.email, organisationName: row.organisation_name };
 }
 
@@ -116,7 +116,7 @@ export async function confirmSignUp(ctx: AppContext, token: string, meta: Meta =
       .where('expires_at', '>', ctx.clock())
       .returningAll()
       .executeTakeFirst();
-    if (!s) throw new NotFoundError('sign_up', 'link');
+    if (!s) throw new LinkExpiredError('sign_up');
     // Two confirmations of the same email or tax code at once: the second waits, then sees the first.
     await lockKey(trx, 'email', s.email);
     await lockKey(trx, 'tax-code', s.tax_code);
@@ -369,6 +369,11 @@ export async function passwordResetIsValid(ctx: AppContext, token: string): Prom
   return row !== undefined;
 }
 
+/** The page of a reset link: a link used or out of date says so, and offers a new one. */
+export async function findPasswordReset(ctx: AppContext, token: string): Promise<void> {
+  if (!(await passwordResetIsValid(ctx, token))) throw new LinkExpiredError('reset');
+}
+
 /** Sets the new password, uses up the link and ends every session (a stolen one too). */
 export async function resetPassword(ctx: AppContext, token: string, input: unknown): Promise<void> {
   const v = parsed(newPasswordSchema, input);
@@ -382,7 +387,7 @@ export async function resetPassword(ctx: AppContext, token: string, input: unkno
       .where('expires_at', '>', ctx.clock())
       .returning('user_id')
       .executeTakeFirst();
-    if (!reset) throw new NotFoundError('user', 'reset link');
+    if (!reset) throw new LinkExpiredError('reset');
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: ctx.clock() }).where('id', '=', reset.user_id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', reset.user_id).execute();
     await trx.deleteFrom('password_resets').where('user_id', '=', reset.user_id).where('used_at', 'is', null).execute();

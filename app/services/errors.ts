@@ -3,7 +3,7 @@
 // reader's language. Anything else is unexpected and reaches the error boundary and the log.
 import type { z } from 'zod';
 import { parseInput } from '../domain/form-input.js';
-import type { FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
+import type { EmailedLink, FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
 export type Entity = 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link';
 
@@ -64,6 +64,19 @@ export class ConflictError extends ExpectedFailure {
     super(params ? { code, params } : { code });
     this.kind = kind;
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * An emailed link (password reset, invitation, sign-up confirmation) that was already used or is
+ * out of date (410). A token that never existed answers the same: the page cannot tell, and a
+ * guessed token learns nothing.
+ */
+export class LinkExpiredError extends ExpectedFailure {
+  readonly kind = 'expired';
+  constructor(readonly link: EmailedLink) {
+    super({ code: 'link_expired', params: { link } });
+    this.name = 'LinkExpiredError';
   }
 }
 

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
 import type { AppContext } from '../context.server.js';
 import { askFor } from './jobs.server.js';
-import { ConflictError, NotFoundError, PermissionError, parsed } from './errors.js';
+import { ConflictError, LinkExpiredError, NotFoundError, PermissionError, parsed } from './errors.js';
 import { queueEmail } from './mail.server.js';
 import { SESSION_DAYS } from './accounts.server.js';
 import { isUuid } from './listings.server.js';
@@ -80,7 +80,7 @@ export async function findInvitation(ctx: AppContext, token: string) {
     .where('i.accepted_at', 'is', null)
     .where('i.expires_at', '>', ctx.clock())
     .executeTakeFirst();
-  if (!row) throw new NotFoundError('invitation', 'link');
+  if (!row) throw new LinkExpiredError('invitation');
   return row;
 }
 
@@ -97,7 +97,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: un
       .where('expires_at', '>', ctx.clock())
       .returning(['organisation_id', 'email', 'role'])
       .executeTakeFirst();
-    if (!invitation) throw new NotFoundError('invitation', 'link');
+    if (!invitation) throw new LinkExpiredError('invitation');
     if (await trx.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst()) {
       throw new ConflictError('email_taken');
     }

@@ -1,26 +1,34 @@
-// The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping.
+// The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping. The
+// sentence is in the caller's language; `code` (and `problems`, `parameter`) are for programs.
 import { ListingQueryError } from '../domain/listing-query.js';
 import { cleanTextDeep } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
-import { translator, type Lang } from '../i18n/index.js';
+import { translator, type Lang, type MessageKey } from '../i18n/index.js';
+import { apiLanguage } from '../i18n/language.server.js';
 import { problemText } from '../i18n/problems.js';
 import { NotFoundError, RateLimitError, invalidField, type ExpectedFailure } from '../services/errors.js';
+import { problem } from '../domain/problem.js';
 import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export async function apiResponse(run: () => Promise<unknown>): Promise<Response> {
+export async function apiResponse(request: Request, run: () => Promise<unknown>): Promise<Response> {
   try {
     const body = await run();
     return body instanceof Response ? body : Response.json(body);
   } catch (error) {
-    if (error instanceof ListingQueryError) return jsonError(400, error.message, { parameter: error.parameter });
-    if (error instanceof BodyTooLargeError) return bodyTooLarge();
-    if (isExpectedFailure(error)) return failureResponse(error, 'en');
+    const lang = await apiLanguage(request);
+    const t = translator(lang);
+    if (error instanceof ListingQueryError) {
+      const query = problem('query_parameter', { parameter: error.parameter });
+      return jsonError(400, problemText(t, lang, query), { code: query.code, parameter: error.parameter });
+    }
+    if (error instanceof BodyTooLargeError) return bodyTooLarge(t('error.413.text'));
+    if (isExpectedFailure(error)) return failureResponse(error, lang);
     console.error(error);
-    return jsonError(500, 'Internal error: the problem has been logged');
+    return jsonError(500, t('api.internal'), { code: 'internal' });
   }
 }
 
@@ -31,7 +39,12 @@ export async function apiResponse(run: () => Promise<unknown>): Promise<Response
 export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
   const t = translator(lang);
   const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([f, ps]) => [f, ps.map((p) => problemText(t, lang, p))]));
-  const sentence = error instanceof NotFoundError ? `No ${error.entity} with id "${error.id}"` : error.kind === 'invalid' ? 'Invalid input' : problemText(t, lang, error.problem);
+  const sentence =
+    error instanceof NotFoundError
+      ? t('api.notFound', { entity: t(`entity.${error.entity}` as MessageKey), id: error.id })
+      : error.kind === 'invalid'
+        ? t('api.invalid')
+        : problemText(t, lang, error.problem);
   const extra = error.kind === 'invalid' ? { fields, problems: error.fieldErrors } : {};
   const headers = error instanceof RateLimitError ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined;
   const response = jsonError(statusOf(error), sentence, { code: error.problem.code, ...extra });
@@ -39,12 +52,18 @@ export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
   return response;
 }
 
-export const methodNotAllowed = () => jsonError(405, 'Method not allowed');
+export async function methodNotAllowed({ request }: { request: Request }): Promise<Response> {
+  return jsonError(405, translator(await apiLanguage(request))('api.methodNotAllowed'), { code: 'method_not_allowed' });
+}
+
+export async function noSuchEndpoint({ request }: { request: Request }): Promise<Response> {
+  return jsonError(404, translator(await apiLanguage(request))('api.noEndpoint'), { code: 'no_endpoint' });
+}
 
 export const BODY_TOO_LARGE_MESSAGE = `The request body is too large: ${MAX_BODY_BYTES / 1024 / 1024} MB at most`;
 
-function bodyTooLarge(): Response {
-  return Response.json({ error: BODY_TOO_LARGE_MESSAGE }, { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
+function bodyTooLarge(sentence: string): Response {
+  return Response.json({ error: sentence, code: 'body_too_large' }, { status: 413, headers: { 'Cache-Control': 'no-store', Connection: 'close' } });
 }
 
 /**

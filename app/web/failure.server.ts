@@ -9,6 +9,8 @@ const STATUS: Record<FailureKind, number> = {
   hidden: 404,
   wrong_state: 409,
   conflict: 409,
+  // An emailed link that was used or is out of date: it existed and will not work again.
+  expired: 410,
   rate_limited: 429,
 };
 

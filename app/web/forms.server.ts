@@ -33,9 +33,9 @@ async function readPageForm(request: Request, limit: number): Promise<FormData> 
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       // Closing the connection stops the sender; otherwise Node would read the rest to discard it.
-      throw data({ error: error.message, code: 'body_too_large' }, { status: 413, headers: { Connection: 'close' } });
+      throw data({ error: 'body_too_large', code: 'body_too_large' }, { status: 413, headers: { Connection: 'close' } });
     }
-    if (error instanceof UnreadableBodyError) throw data({ error: error.message, code: 'unreadable_form' }, { status: 400 });
+    if (error instanceof UnreadableBodyError) throw data({ error: 'unreadable_form', code: 'unreadable_form' }, { status: 400 });
     throw error;
   }
 }
@@ -54,8 +54,9 @@ export async function formAction<T>(values: FormValues, run: () => Promise<T>) {
   } catch (error) {
     if (!isExpectedFailure(error)) throw error;
     const status = statusOf(error);
-    // A thing that is not there, or not this person's to know, is the 404 page, not a form message.
-    if (status === 404) throw data({ error: error.problem.code, problem: error.problem }, { status });
+    // A thing that is not there, or not this person's to know, is the 404 page, not a form message;
+    // an emailed link that no longer works is the 410 page that offers a new one.
+    if (status === 404 || status === 410) throw data({ error: error.problem.code, problem: error.problem }, { status });
     const message = error.kind === 'invalid' ? (error.fieldErrors.form?.[0] ?? null) : error.problem;
     return data<FormFailure>({ ok: false, fieldErrors: error.fieldErrors, message, values: withoutSecrets(values) }, { status });
   }

@@ -134,6 +134,7 @@ describe('the listing lifecycle', () => {
     await signIn(page, 'hbk.member@opentex.demo', 'mot-mat-khau-moi-2026');
 
     await visit(page, link);
-    await page.getByText('Liên kết này đã hết hạn hoặc đã được dùng').waitFor();
+    await page.getByText('Liên kết này đã hết hạn hoặc đã được sử dụng').waitFor();
+    await page.getByRole('link', { name: 'Yêu cầu liên kết mới' }).waitFor();
   });
 });

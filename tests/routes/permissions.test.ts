@@ -1,6 +1,10 @@
 // Every private page, form action and API call, tried as each kind of person. The right ones
 // succeed; the others get 401/403/404 (or, on pages, the sign-in redirect); nothing private leaks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '../../db/connection.js';
+import { newToken } from '../../app/auth/tokens.server.js';
+import { languageCookie } from '../../app/i18n/language.server.js';
 import { hashPassword } from '../../app/auth/password.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { AI_OFFER, WASTEWATER_DEMAND, WASTEWATER_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
@@ -429,5 +433,170 @@ describe('a form post with an intent its route does not offer (issue 8)', () => 
       expect((await postUpload(`/my/listings/${draft}/attachments`, fields)).status, JSON.stringify(fields)).toBe(400);
     }
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('error pages: status, the reader’s language, and a way on', () => {
+  // The language a reader chose, as the switch on every page sets it.
+  const langCookie = async (lang: 'vi' | 'en') => (await languageCookie.serialize(lang)).split(';')[0]!;
+  async function open(who: Who, lang: 'vi' | 'en', method: string, path: string, body?: Record<string, string>, base = server.url) {
+    const cookie = [cookies[who], await langCookie(lang)].filter(Boolean).join('; ');
+    const res = await fetch(`${base}${path}`, { method, headers: { cookie }, body: body ? new URLSearchParams(body) : undefined, redirect: 'manual' });
+    return { status: res.status, text: await res.text() };
+  }
+  /** Each error page names what happened and links somewhere to go next. */
+  const hasWayOn = (text: string, href: string) => expect(text).toContain(`href="${href.replace(/&/g, '&amp;')}"`);
+  const ENGLISH_ON_VI = /Something went wrong|We have logged|This cannot be done|Unknown action|Only curators|Not found|expired or was already used/;
+
+  it('403: says the person may not do this, not “something went wrong, we logged it”', async () => {
+    const vi = await open('member', 'vi', 'GET', '/curator');
+    expect(vi.status).toBe(403);
+    expect(vi.text).toContain('Bạn không có quyền làm việc này');
+    expect(vi.text).toContain('Chỉ cán bộ quản lý sàn của cơ quan mới được làm việc này.');
+    expect(vi.text).not.toContain('Đã có lỗi xảy ra');
+    expect(vi.text).not.toContain('ghi nhận sự cố');
+    expect(vi.text).not.toMatch(ENGLISH_ON_VI);
+    hasWayOn(vi.text, '/login?redirectTo=%2Fcurator');
+    hasWayOn(vi.text, '/');
+    const en = await open('member', 'en', 'GET', '/curator');
+    expect(en.status).toBe(403);
+    expect(en.text).toContain('You may not do this');
+    expect(en.text).toContain('Only curators of the agency may do this.');
+    expect(en.text).not.toContain('Something went wrong');
+    expect(en.text).toContain('Sign in with another account');
+  });
+
+  it('404: page not found, with search and home', async () => {
+    const vi = await open('anonymous', 'vi', 'GET', '/khong-co-trang-nay');
+    expect(vi.status).toBe(404);
+    expect(vi.text).toContain('Không tìm thấy trang');
+    expect(vi.text).toContain('Tìm kiếm trên sàn');
+    expect(vi.text).not.toMatch(ENGLISH_ON_VI);
+    hasWayOn(vi.text, '/search');
+    const en = await open('member', 'en', 'GET', `/my/listings/${randomUUID()}`);
+    expect(en.status).toBe(404);
+    expect(en.text).toContain('Page not found');
+    expect(en.text).toContain('There is nothing here, or it is not yours to see.');
+    hasWayOn(en.text, '/search');
+  });
+
+  it('400: an unknown form action is explained in the reader’s language, with a reload', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft for an unknown action' })).text).data.id as string;
+    const vi = await open('member', 'vi', 'POST', `/my/listings/${id}`, { intent: 'delete_everything' });
+    expect(vi.status).toBe(400);
+    expect(vi.text).toContain('Yêu cầu không hợp lệ');
+    expect(vi.text).toContain('Biểu mẫu yêu cầu một thao tác mà trang này không có.');
+    expect(vi.text).not.toMatch(ENGLISH_ON_VI);
+    hasWayOn(vi.text, `/my/listings/${id}`);
+    const en = await open('curator', 'en', 'POST', `/curator/listings/${pending}`, { intent: 'delete_everything' });
+    expect(en.status).toBe(400);
+    expect(en.text).toContain('This form asked for an action the page does not offer.');
+    expect(en.text).not.toContain('Unknown action');
+  });
+
+  it('409: submitting twice on a Vietnamese page says so in Vietnamese, with no English sentence', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Submitted twice' })).text).data.id as string;
+    expect((await open('member', 'vi', 'POST', `/my/listings/${id}`, { intent: 'submit' })).status).toBe(200);
+    const vi = await open('member', 'vi', 'POST', `/my/listings/${id}`, { intent: 'submit' });
+    expect(vi.status).toBe(409);
+    expect(vi.text).toContain('Không thể làm việc này khi tin đăng đang ở trạng thái “Chờ kiểm duyệt”.');
+    expect(vi.text).not.toContain('This cannot be done while the listing is');
+    expect(vi.text).not.toMatch(ENGLISH_ON_VI);
+    const en = await open('member', 'en', 'POST', `/my/listings/${id}`, { intent: 'submit' });
+    expect(en.status).toBe(409);
+    expect(en.text).toContain('This cannot be done while the listing is Waiting for review.');
+    // A stale version (another tab) is a 409 too, and says to reload.
+    const stale = await open('member', 'vi', 'POST', `/my/listings/${id}`, { intent: 'archive', version: '1' });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('hãy tải lại trang');
+  });
+
+  it('410: a used or expired password-reset link says the link has expired and offers a new one, not “page not found”', async () => {
+    const user = await market.db.selectFrom('users').select('id').where('email', '=', 'member@chu.vn').executeTakeFirstOrThrow();
+    const expired = newToken();
+    const used = newToken();
+    await market.db
+      .insertInto('password_resets')
+      .values([
+        { token_hash: expired.hash, user_id: user.id, expires_at: new Date(Date.now() - 60_000), used_at: null },
+        { token_hash: used.hash, user_id: user.id, expires_at: new Date(Date.now() + 3_600_000), used_at: new Date() },
+      ])
+      .execute();
+    for (const [method, token] of [['POST', expired.token], ['POST', used.token], ['GET', expired.token], ['GET', used.token]] as const) {
+      const body = method === 'POST' ? { password: 'mat-khau-moi-rat-dai' } : undefined;
+      const vi = await open('anonymous', 'vi', method, `/reset-password/${token}`, body);
+      expect(vi.status, `${method} vi`).toBe(410);
+      expect(vi.text).toContain('Liên kết này đã hết hạn hoặc đã được sử dụng.');
+      expect(vi.text).toContain('Yêu cầu liên kết mới');
+      expect(vi.text).not.toContain('Không tìm thấy trang');
+      hasWayOn(vi.text, '/forgot-password');
+      const en = await open('anonymous', 'en', method, `/reset-password/${token}`, body);
+      expect(en.status, `${method} en`).toBe(410);
+      expect(en.text).toContain('This link has expired or was already used.');
+      expect(en.text).not.toContain('Page not found');
+      hasWayOn(en.text, '/forgot-password');
+    }
+    // The password did not change.
+    expect((await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: 'member@chu.vn', password: PASSWORD }), redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('410: a used invitation or sign-up confirmation link says so too, with its own way on', async () => {
+    const org = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'dh-chu').executeTakeFirstOrThrow();
+    const admin = await market.db.selectFrom('users').select('id').where('email', '=', 'admin@chu.vn').executeTakeFirstOrThrow();
+    const invitation = newToken();
+    await market.db
+      .insertInto('invitations')
+      .values({ token_hash: invitation.hash, organisation_id: org.id, email: 'late@chu.vn', role: 'member', invited_by: admin.id, expires_at: new Date(Date.now() - 60_000), accepted_at: null })
+      .execute();
+    const vi = await open('anonymous', 'vi', 'GET', `/invitations/${invitation.token}`);
+    expect(vi.status).toBe(410);
+    expect(vi.text).toContain('Liên kết này đã hết hạn hoặc đã được sử dụng.');
+    expect(vi.text).toContain('Hãy đề nghị quản trị viên của tổ chức gửi lại lời mời.');
+    expect(vi.text).not.toMatch(ENGLISH_ON_VI);
+    const en = await open('anonymous', 'en', 'POST', `/invitations/${invitation.token}`, { name: 'Late Comer', password: 'mat-khau-moi-rat-dai' });
+    expect(en.status).toBe(410);
+    expect(en.text).toContain('administrator to invite you again.');
+    const signUp = await open('anonymous', 'vi', 'GET', `/signup/confirm/${newToken().token}`);
+    expect(signUp.status).toBe(410);
+    expect(signUp.text).toContain('Liên kết này đã hết hạn hoặc đã được sử dụng.');
+    hasWayOn(signUp.text, '/signup');
+  });
+
+  it('500: says the fault is ours and offers a reload, in the reader’s language even when the root loader failed', async () => {
+    // The database unreachable: the root loader itself fails, so only the request tells the language.
+    const unreachable = createDb('postgres://nobody@127.0.0.1:9/none', { max: 1 });
+    const broken = await startTestServer({ ...market.ctx, db: unreachable });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const viPage = await open('member', 'vi', 'GET', '/my/listings', undefined, broken.url);
+      expect(viPage.status).toBe(500);
+      expect(viPage.text).toContain('<html lang="vi"');
+      expect(viPage.text).toContain('Đã có lỗi xảy ra');
+      expect(viPage.text).toContain('Tải lại trang');
+      hasWayOn(viPage.text, '/my/listings');
+      const enPage = await open('member', 'en', 'GET', '/my/listings', undefined, broken.url);
+      expect(enPage.status).toBe(500);
+      expect(enPage.text).toContain('<html lang="en"');
+      expect(enPage.text).toContain('Something went wrong');
+      expect(enPage.text).toContain('Reload the page');
+      expect(enPage.text).not.toContain('Đã có lỗi xảy ra');
+    } finally {
+      quiet.mockRestore();
+      await broken.close();
+      await unreachable.destroy();
+    }
+  });
+
+  it('the API answers in the caller’s language, with codes for programs', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Submitted twice by API' })).text).data.id as string;
+    expect((await call('member', 'POST', `/api/v1/my/listings/${id}/submit`)).status).toBe(200);
+    const vi = await fetch(`${server.url}/api/v1/my/listings/${id}/submit`, { method: 'POST', headers: { cookie: cookies.member!, 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' } });
+    expect(vi.status).toBe(409);
+    expect(await vi.json()).toMatchObject({ code: 'wrong_state', error: 'Không thể làm việc này khi tin đăng đang ở trạng thái “Chờ kiểm duyệt”.' });
+    const en = await fetch(`${server.url}/api/v1/my/listings/${id}/submit`, { method: 'POST', headers: { cookie: cookies.member! } });
+    expect(await en.json()).toMatchObject({ code: 'wrong_state', error: 'This cannot be done while the listing is Waiting for review.' });
+    const chosen = await fetch(`${server.url}/api/v1/listings?sector=nonsense`, { headers: { cookie: await langCookie('vi') } });
+    expect(chosen.status).toBe(400);
+    expect(await chosen.json()).toMatchObject({ code: 'query_parameter', parameter: 'sector', error: 'tham số tìm kiếm “sector” không hợp lệ' });
   });
 });

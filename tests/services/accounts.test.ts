@@ -17,7 +17,7 @@ import {
   purgeExpiredAccess,
 } from '../../app/services/accounts.server.js';
 import { listOrganisationsForCuration, verifyOrganisation } from '../../app/services/curation.server.js';
-import { InvalidInputError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
+import { InvalidInputError, LinkExpiredError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
 import { acceptInvitation, findInvitation, inviteMember, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../../app/services/members.server.js';
 import { ConflictError, PermissionError } from '../../app/services/errors.js';
 import { createOrganisation, createUser } from '../fixtures/market.js';
@@ -98,7 +98,7 @@ describe('signing up', () => {
     const { token } = await confirmSignUp(market.ctx, link);
     const actor = await actorFromSession(market.ctx, token);
     expect(actor).toMatchObject({ email: 'an@vien-thu.vn', role: 'admin', organisationType: 'institute', platformAdmin: false });
-    await expect(confirmSignUp(market.ctx, link)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(confirmSignUp(market.ctx, link)).rejects.toBeInstanceOf(LinkExpiredError);
   });
 
   it('answers the same for an email that already has an account, and emails its owner instead', async () => {
@@ -218,7 +218,7 @@ describe('resetting a password', () => {
     await expect(resetPassword(market.ctx, token, { password: 'short' })).rejects.toBeInstanceOf(InvalidInputError);
     await resetPassword(market.ctx, token, { password: 'mat-khau-moi-hoan-toan' });
     expect(await actorFromSession(market.ctx, before.token)).toBeNull();
-    await expect(resetPassword(market.ctx, token, { password: 'lan-thu-hai-nua' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resetPassword(market.ctx, token, { password: 'lan-thu-hai-nua' })).rejects.toBeInstanceOf(LinkExpiredError);
     await expect(signIn(market.ctx, { ...founder, password: 'mat-khau-moi-hoan-toan' }, { ip: '10.5.0.2' })).resolves.toHaveProperty('token');
   });
 
@@ -249,14 +249,14 @@ describe('members', () => {
     const { token: session } = await acceptInvitation(market.ctx, token, { name: 'Trần Bình', password: 'mat-khau-cua-binh' });
     const member = (await actorFromSession(market.ctx, session))!;
     expect(member).toMatchObject({ organisationId: admin.organisationId, role: 'member' });
-    await expect(acceptInvitation(market.ctx, token, { name: 'Again', password: 'mat-khau-cua-binh' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvitation(market.ctx, token, { name: 'Again', password: 'mat-khau-cua-binh' })).rejects.toBeInstanceOf(LinkExpiredError);
 
     await inviteMember(market.ctx, admin, { email: 'chi@vien-thu.vn', role: 'member' });
     const withdrawn = /invitations\/([\w-]+)/.exec((await market.db.selectFrom('emails').select('text').where('to', '=', 'chi@vien-thu.vn').executeTakeFirstOrThrow()).text)![1]!;
     const pending = await market.db.selectFrom('invitations').select('id').where('email', '=', 'chi@vien-thu.vn').executeTakeFirstOrThrow();
     await expect(revokeInvitation(market.ctx, admin, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
     await revokeInvitation(market.ctx, admin, pending.id);
-    await expect(acceptInvitation(market.ctx, withdrawn, { name: 'Chi', password: 'mat-khau-cua-chi' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvitation(market.ctx, withdrawn, { name: 'Chi', password: 'mat-khau-cua-chi' })).rejects.toBeInstanceOf(LinkExpiredError);
 
     await expect(inviteMember(market.ctx, member, { email: 'x@y.vn', role: 'admin' })).rejects.toBeInstanceOf(PermissionError);
 
