@@ -100,6 +100,67 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
+export type DealStageColumn = 'opening' | 'inquiry' | 'negotiating' | 'agreed' | 'declined' | 'withdrawn' | 'expired' | 'terminated';
+export type PartyColumn = 'buyer' | 'seller';
+
+export interface DealTable {
+  id: Generated<string>;
+  listing_id: string;
+  buyer_organisation_id: string;
+  seller_organisation_id: string;
+  owner: PartyColumn;
+  interested_organisation_id: string;
+  stage: DealStageColumn;
+  version: Generated<number>;
+  cooperation: string;
+  unclear: Generated<string>;
+  about_us: string;
+  transfer_mode: string;
+  price_indication: BigMoney | null;
+  nda_proposed_by: PartyColumn | null;
+  nda_in_force_at: Timestamp | null;
+  decline_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  answer_due_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  agreed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface TermSheetTable {
+  id: Generated<string>;
+  deal_id: string;
+  version: number;
+  proposed_by: PartyColumn;
+  proposed_by_user: string | null;
+  terms: Json;
+  price: BigMoney;
+  valid_until: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface NdaAcceptanceTable {
+  id: Generated<string>;
+  deal_id: string;
+  party: PartyColumn;
+  user_id: string;
+  nda_version: string;
+  text_sha256: string;
+  accepted_at: CreatedAt;
+}
+
+export interface DealMessageTable {
+  id: Generated<string>;
+  deal_id: string;
+  author_id: string;
+  party: PartyColumn | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface ProcessTimerTable {
   id: Generated<string>;
   entity_type: string;
@@ -309,6 +370,10 @@ export interface DB {
   outbox: OutboxTable;
   audit_events: AuditEventTable;
   process_timers: ProcessTimerTable;
+  deals: DealTable;
+  term_sheets: TermSheetTable;
+  nda_acceptances: NdaAcceptanceTable;
+  deal_messages: DealMessageTable;
   listing_revisions: ListingRevisionTable;
   users: UserTable;
   sessions: SessionTable;

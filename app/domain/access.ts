@@ -88,3 +88,25 @@ export function decideMatchAction(actor: Actor | null, listing: ListingAccessFac
 export function mayCurateListing(actor: Actor | null, listing: ListingAccessFacts): boolean {
   return mayCurate(actor) && maySeeListingInside(actor, listing);
 }
+
+/** The two organisations of a deal: the buyer's and the seller's people. */
+export function isDealParty(actor: Actor | null, deal: { buyerOrganisationId: string; sellerOrganisationId: string }): boolean {
+  return actor !== null && (belongsTo(actor, deal.buyerOrganisationId) || belongsTo(actor, deal.sellerOrganisationId));
+}
+
+/** A deal is seen by its two organisations and by curators; never by search, matches or public pages. */
+export function maySeeDeal(actor: Actor | null, deal: { buyerOrganisationId: string; sellerOrganisationId: string }): boolean {
+  return isDealParty(actor, deal) || mayCurate(actor);
+}
+
+/**
+ * A listing's confidential details and files reach the other party of a deal once the NDA is in
+ * force; an anonymous owner is named to it once the owner accepted the inquiry.
+ */
+export function dealOpensConfidential(deal: { ndaInForce: boolean }): boolean {
+  return deal.ndaInForce;
+}
+
+export function dealNamesOwner(deal: { acceptedAt: Date | string | null }): boolean {
+  return deal.acceptedAt !== null;
+}

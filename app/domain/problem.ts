@@ -64,6 +64,16 @@ export const PROBLEM_CODES = [
   'too_many_attempts',
   'unknown_intent',
   'link_expired',
+  // Deals.
+  'milestones_sum',
+  'terms_superseded',
+  'terms_expired',
+  'no_terms_yet',
+  'nda_not_proposed',
+  'deal_open_already',
+  'own_listing',
+  'forbidden_party',
+  'forbidden_answerer',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -124,6 +134,8 @@ export function problemOfIssue(issue: ZodIssue): Problem {
       return problem(own ?? (issue.validation === 'email' ? 'email' : 'invalid_value'));
     case 'invalid_type':
       return problem(own ?? (issue.received === 'undefined' || issue.received === 'null' ? 'required' : 'invalid_value'));
+    case 'custom':
+      return problem(own ?? 'invalid_value', issue.params as ProblemParams | undefined);
     default:
       return problem(own ?? 'invalid_value');
   }

@@ -6,11 +6,11 @@
 import type { Actor } from './actor.js';
 import type { FailureKind, FieldProblems, Problem, ProblemCode } from './problem.js';
 
-/** A transition to take later, counted from entering the transition's state (`expire` after 365 days). */
-export interface Timer<Name extends string> {
-  take: Name;
-  afterDays: number;
-}
+/**
+ * A transition to take later, counted from entering the transition's state: after calendar days
+ * (`expire` after 365 days), or at a moment computed from the entry (10 working days later).
+ */
+export type Timer<Name extends string> = { take: Name; afterDays: number } | { take: Name; dueFrom: (entered: Date) => Date };
 
 /** Who hears of a transition: a side of the entity, with the notification's kind. */
 export interface Notice<Side extends string> {
@@ -25,7 +25,9 @@ export interface Transition<State extends string, Side extends string, Entity, I
   by: readonly Side[];
   /** A condition on the entity beyond its state; when false the transition is not on offer (409). */
   when?: (entity: Entity) => boolean;
-  /** Checks the input (a reason given, the version proposed is the latest …); problems are a 400. */
+  /** The input refers to something that has moved on (a superseded proposal): a 409 that says so. */
+  stale?: (input: Input, entity: Entity) => Problem | null;
+  /** Checks the input (a reason given, amounts adding up …); problems are a 400. */
   check?: (input: Input, entity: Entity) => FieldProblems | null;
   notifies?: readonly Notice<Side>[];
   /** Started on entering; they replace the timers of the previous stay (see `restartsTimers`). */
@@ -91,6 +93,8 @@ export function decide<State extends string, Side extends string, Entity, Input,
   if (!t.from.includes(from) || (t.when && !t.when(entity))) {
     return refuse('wrong_state', { code: t.wrongState ?? 'wrong_state', params: { status: from } });
   }
+  const stale = input !== undefined ? t.stale?.(input, entity) : null;
+  if (stale) return refuse('wrong_state', stale);
   if (input !== undefined && t.check) {
     const problems = t.check(input, entity);
     if (problems && Object.keys(problems).length > 0) return refuse('invalid', problems.form?.[0] ?? { code: 'invalid_value' }, problems);
@@ -121,5 +125,5 @@ export function restartsTimers(transition: { to?: string; timers?: readonly unkn
 }
 
 export function timersFrom<Name extends string>(timers: readonly Timer<Name>[] | undefined, at: Date): { take: Name; dueAt: Date }[] {
-  return (timers ?? []).map((t) => ({ take: t.take, dueAt: new Date(at.getTime() + t.afterDays * 86_400_000) }));
+  return (timers ?? []).map((t) => ({ take: t.take, dueAt: 'dueFrom' in t ? t.dueFrom(at) : new Date(at.getTime() + t.afterDays * 86_400_000) }));
 }

@@ -514,6 +514,30 @@ export const vi = {
   'api.internal': "Lỗi nội bộ: sự cố đã được ghi nhận.",
   'api.methodNotAllowed': "Phương thức này không được phép với địa chỉ này.",
   'api.noEndpoint': "Không có địa chỉ API này: xem /api/v1/listings, /api/v1/search, /api/v1/health.",
+
+  // Deals (issue 9).
+  'entity.deal': 'thương vụ',
+  'problem.milestones_sum': 'các đợt thanh toán cộng lại {{total}} ₫, phải bằng giá {{price}} ₫',
+  'problem.terms_superseded': 'Đề xuất này đã được thay bằng phiên bản {{version}}: hãy xem phiên bản mới nhất rồi quyết định.',
+  'problem.terms_expired': 'Đề xuất này đã hết hiệu lực: bên kia cần đề xuất lại.',
+  'problem.no_terms_yet': 'Chưa có đề xuất điều khoản nào để chấp nhận.',
+  'problem.nda_not_proposed': 'Chưa có ai đề xuất thỏa thuận bảo mật.',
+  'problem.deal_open_already': 'Tổ chức của bạn đã có một thương vụ đang mở với tin này.',
+  'problem.own_listing': 'Đây là tin của chính tổ chức bạn.',
+  'problem.forbidden_party': 'Chỉ bên còn lại của thương vụ mới được làm việc này.',
+  'problem.forbidden_answerer': 'Chỉ tổ chức đăng tin mới được trả lời đề nghị này.',
+  'notification.deal_interest': 'Có tổ chức quan tâm tới tin “{{title}}”: hãy trả lời trong 10 ngày làm việc.',
+  'notification.deal_accepted': 'Đề nghị của bạn về “{{title}}” đã được chấp nhận: bắt đầu đàm phán.',
+  'notification.deal_declined': 'Đề nghị của bạn về “{{title}}” đã bị từ chối.',
+  'notification.deal_answer_due': 'Còn 3 ngày làm việc để trả lời đề nghị về “{{title}}”.',
+  'notification.deal_expired': 'Đề nghị về “{{title}}” đã hết hạn vì không được trả lời đúng hạn.',
+  'notification.deal_nda_proposed': 'Bên kia đề xuất thỏa thuận bảo mật cho thương vụ “{{title}}”.',
+  'notification.deal_nda_accepted': 'Thỏa thuận bảo mật của thương vụ “{{title}}” đã có hiệu lực.',
+  'notification.deal_terms_proposed': 'Có đề xuất điều khoản mới cho thương vụ “{{title}}”.',
+  'notification.deal_agreed': 'Thương vụ “{{title}}” đã thống nhất điều khoản.',
+  'notification.deal_withdrawn': 'Bên kia đã rút khỏi thương vụ “{{title}}”: {{reason}}',
+  'notification.deal_terminated': 'Cán bộ quản lý sàn đã chấm dứt thương vụ “{{title}}”: {{reason}}',
+  'notification.deal_message': 'Tin nhắn mới trong thương vụ “{{title}}”.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -23,8 +23,8 @@ export interface ProcessStore<Facts, Input> {
   lock(trx: Transaction<DB>, id: string): Promise<{ facts: Facts; version: number; title: string } | null>;
   /** Writes the state reached, the next version and what the transition sets. */
   save(trx: Transaction<DB>, id: string, change: { to: string; version: number; sets: Record<string, Date | null>; at: Date }): Promise<void>;
-  /** The people on a side of the entity, who hear of its transitions. */
-  recipients(trx: Transaction<DB>, facts: Facts, side: string): Promise<Recipient[]>;
+  /** The people on a side of the entity, who hear of its transitions; `acting`: the sides the actor took it as. */
+  recipients(trx: Transaction<DB>, facts: Facts, side: string, acting: readonly string[]): Promise<Recipient[]>;
   /** Where a side finds the entity. */
   link(id: string, side: string): string;
 }
@@ -97,7 +97,7 @@ export async function runTransitionIn<Facts, Input>(
     after.push(['search-relay', {}]);
   }
   for (const notice of transition.notifies ?? []) {
-    const people = await store.recipients(trx, row.facts, notice.to);
+    const people = (await store.recipients(trx, row.facts, notice.to, decision.sides)).filter((p) => p.id !== request.actor?.userId);
     const params = { title: row.title, ...(reason ? { reason } : {}) };
     const emailed = await notifyPeople(ctx, trx, people, { kind: notice.kind, params, link: store.link(id, notice.to) }, { email: notice.to !== 'curator' });
     if (emailed) after.push(['mail-delivery', {}]);

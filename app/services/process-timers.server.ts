@@ -3,11 +3,12 @@
 // one whose transition is no longer possible (archived meanwhile) ends as `moved_on`, doing nothing.
 import type { AppContext } from '../context.server.js';
 import { askFor, type JobRequest } from './jobs.server.js';
+import { dealStore } from './deal-store.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
 import { isRefusal, runTransitionIn, type ProcessStore } from './process-runner.server.js';
 
 // Each store keeps its own facts; the job only needs their ids and transition names.
-const STORES: Record<string, ProcessStore<any, any>> = { listing: listingStore };
+const STORES = (ctx: AppContext): Record<string, ProcessStore<any, any>> => ({ listing: listingStore, deal: dealStore(ctx.clock) });
 
 /** Takes every timer due by now, each in its own transaction; returns how many were taken and skipped. */
 export async function runDueTimers(ctx: AppContext, limit = 1000): Promise<{ taken: number; movedOn: number }> {
@@ -27,7 +28,7 @@ export async function runDueTimers(ctx: AppContext, limit = 1000): Promise<{ tak
         .skipLocked()
         .executeTakeFirst();
       if (!timer) return false;
-      const store = STORES[timer.entity_type];
+      const store = STORES(ctx)[timer.entity_type];
       let outcome: 'taken' | 'moved_on' = 'moved_on';
       if (store) {
         try {
