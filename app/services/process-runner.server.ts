@@ -97,7 +97,8 @@ export async function runTransitionIn<Facts, Input>(
     after.push(['search-relay', {}]);
   }
   for (const notice of transition.notifies ?? []) {
-    const people = (await store.recipients(trx, row.facts, notice.to, decision.sides)).filter((p) => p.id !== request.actor?.userId);
+    const held = store.process.sidesOf(request.actor, row.facts);
+    const people = (await store.recipients(trx, row.facts, notice.to, held)).filter((p) => p.id !== request.actor?.userId);
     const params = { title: row.title, ...(reason ? { reason } : {}) };
     const emailed = await notifyPeople(ctx, trx, people, { kind: notice.kind, params, link: store.link(id, notice.to) }, { email: notice.to !== 'curator' });
     if (emailed) after.push(['mail-delivery', {}]);
