@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { maySeeDeal } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
+import type { DealAction } from '../domain/deal-actions.js';
 import { partiesOf, type DealFacts, type DealTransitionInput, type Party } from '../domain/deal-process.js';
 import { interestSchema, termSheetSchema } from '../domain/deal-terms.js';
 import { NDA_TEXT, NDA_VERSION } from '../domain/nda.js';
@@ -181,4 +182,11 @@ export async function postDealMessage(ctx: AppContext, actor: Actor, dealId: str
   });
   if (emailed) await askFor(ctx, [['mail-delivery', {}]]);
   return { id };
+}
+
+/** Any action a side takes by hand (the API's `POST …/transitions`, the deal page's buttons). */
+export async function actOnDeal(ctx: AppContext, actor: Actor, dealId: string, action: DealAction): Promise<TransitionOutcome> {
+  if (action.name === 'propose_terms') return proposeTerms(ctx, actor, dealId, action.terms, action.version ?? null);
+  const { name, version, ...rest } = action;
+  return takeDealTransition(ctx, actor, dealId, name, { version: version ?? null, ...rest });
 }

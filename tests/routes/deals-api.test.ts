@@ -1,0 +1,96 @@
+// The deals API over HTTP: interest, transitions by name with the version seen, and the same
+// 400/401/403/404/409 contract as the rest of the API, in the caller's language.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../app/auth/password.server.js';
+import { importPublishedListings } from '../../app/services/listing-import.server.js';
+import { SHRIMP_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
+import { createTestMarket, type TestMarket } from '../support/market.js';
+import { startTestServer } from '../support/server.js';
+
+let market: TestMarket;
+let server: { url: string; close(): Promise<void> };
+const cookies: Record<string, string> = {};
+let offer: string;
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+async function login(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email, password: PASSWORD }), redirect: 'manual' });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function post(who: string | null, path: string, body: unknown, lang?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (who) headers.cookie = cookies[who]!;
+  if (lang) headers['accept-language'] = lang;
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const INTEREST = {
+  cooperation: 'Chuyển giao trọn gói cho trại tôm 400 m³/ngày.',
+  aboutUs: 'Trại tôm 120 ha tại Cà Mau.',
+  transferMode: 'turnkey',
+  priceIndication: 1_300_000_000,
+};
+
+beforeAll(async () => {
+  market = await createTestMarket();
+  const passwordHash = await hashPassword(PASSWORD);
+  const sme = await createOrganisation(market.db, { slug: 'tom-api', name: 'Tôm API', type: 'enterprise', taxCode: '0100000051' });
+  const lab = await createOrganisation(market.db, { slug: 'vien-api-d', name: 'Viện API', type: 'institute', taxCode: '0100000052' });
+  const other = await createOrganisation(market.db, { slug: 'khac-api', name: 'Khác', type: 'enterprise', taxCode: '0100000053' });
+  const agency = await createOrganisation(market.db, { slug: 'so-api', name: 'Sở API', type: 'agency', taxCode: '0100000054' });
+  await createUser(market.db, { email: 'buyer@api.vn', organisationId: sme, passwordHash });
+  await createUser(market.db, { email: 'seller@api.vn', organisationId: lab, passwordHash });
+  await createUser(market.db, { email: 'other@api.vn', organisationId: other, passwordHash });
+  await createUser(market.db, { email: 'curator@api.vn', organisationId: agency, passwordHash });
+  offer = (await importPublishedListings(market.ctx, lab, [SHRIMP_OFFER])).ids[0]!;
+  server = await startTestServer(market.ctx);
+  for (const who of ['buyer', 'seller', 'other', 'curator']) cookies[who] = await login(`${who}@api.vn`);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await market?.close();
+});
+
+describe('POST /api/v1/my/deals', () => {
+  it('opens a deal (201), then answers 200 with the same deal; 401 without a session; 400 on bad input', async () => {
+    expect((await post(null, '/api/v1/my/deals', { listingId: offer, ...INTEREST })).status).toBe(401);
+    const bad = await post('buyer', '/api/v1/my/deals', { listingId: offer, ...INTEREST, transferMode: 'magic', aboutUs: '' }, 'vi');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['aboutUs', 'transferMode']);
+    expect(bad.body.fields.transferMode).toEqual(['hãy chọn ít nhất một hình thức chuyển giao']);
+    const first = await post('buyer', '/api/v1/my/deals', { listingId: offer, ...INTEREST });
+    expect(first.status).toBe(201);
+    const again = await post('buyer', '/api/v1/my/deals', { listingId: offer, ...INTEREST });
+    expect(again).toEqual({ status: 200, body: { data: { id: first.body.data.id, existing: true } } });
+  });
+});
+
+describe('POST /api/v1/my/deals/:id/transitions', () => {
+  it('takes transitions by name with the version seen, and answers 400, 403, 404 and 409 as elsewhere', async () => {
+    const id = (await post('buyer', '/api/v1/my/deals', { listingId: offer, ...INTEREST })).body.data.id as string;
+    const path = `/api/v1/my/deals/${id}/transitions`;
+    expect((await post('other', path, { name: 'accept' })).status).toBe(404);
+    const forbidden = await post('buyer', path, { name: 'accept' });
+    expect(forbidden).toMatchObject({ status: 403, body: { code: 'forbidden_answerer' } });
+    expect((await post('seller', path, { name: 'sing' })).body).toMatchObject({ code: 'unknown_intent' });
+    const accepted = await post('seller', path, { name: 'accept', version: 2 });
+    expect(accepted).toMatchObject({ status: 200, body: { data: { status: 'negotiating', version: 3 } } });
+    const stale = await post('seller', path, { name: 'propose_nda', version: 2 }, 'vi');
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('changed_meanwhile');
+    expect(stale.body.error).toContain('tải lại trang');
+    const terms = {
+      subject: 'Hệ thống MBR', transferMode: 'turnkey', exclusive: false, territory: 'Cà Mau', fieldOfUse: 'Thủy sản',
+      durationMonths: 12, price: 900_000_000, milestones: [{ amount: 900_000_000, condition: 'Khi ký', deliverable: 'Toàn bộ' }],
+      disputeResolution: 'court', validDays: 10,
+    };
+    expect((await post('seller', path, { name: 'propose_terms', version: 3, terms })).status).toBe(200);
+    expect((await post('curator', path, { name: 'accept_terms', termsVersion: 1 })).status).toBe(403);
+    const agreed = await post('buyer', path, { name: 'accept_terms', termsVersion: 1, version: 4 });
+    expect(agreed).toMatchObject({ status: 200, body: { data: { status: 'agreed' } } });
+    expect((await post('curator', path, { name: 'terminate', reason: 'x' })).status).toBe(409);
+  });
+});
