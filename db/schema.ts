@@ -100,7 +100,7 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
-export type DealStageColumn = 'opening' | 'inquiry' | 'negotiating' | 'agreed' | 'declined' | 'withdrawn' | 'expired' | 'terminated';
+export type DealStageColumn = 'opening' | 'introduced' | 'inquiry' | 'negotiating' | 'agreed' | 'declined' | 'withdrawn' | 'expired' | 'terminated';
 export type PartyColumn = 'buyer' | 'seller';
 
 export interface DealTable {
@@ -115,11 +115,14 @@ export interface DealTable {
   cooperation: string;
   unclear: Generated<string>;
   about_us: string;
-  transfer_mode: string;
+  transfer_mode: string | null;
   price_indication: BigMoney | null;
   nda_proposed_by: PartyColumn | null;
   nda_in_force_at: Timestamp | null;
   decline_reason: string | null;
+  introduced_by: string | null;
+  buyer_consented_at: Timestamp | null;
+  seller_consented_at: Timestamp | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;

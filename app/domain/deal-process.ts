@@ -10,11 +10,11 @@ import type { FieldProblems, Problem } from './problem.js';
 import type { Process, Transition } from './process.js';
 import { addWorkingDays, workingDaysBefore } from './working-days.js';
 
-export const DEAL_STAGES = ['opening', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated'] as const;
+export const DEAL_STAGES = ['opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated'] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
-export const OPEN_STAGES: readonly DealStage[] = ['inquiry', 'negotiating'];
+export const OPEN_STAGES: readonly DealStage[] = ['introduced', 'inquiry', 'negotiating'];
 
-export type DealSide = 'owner' | 'interested' | 'buyer' | 'seller' | 'nda_counterparty' | 'terms_counterparty' | 'other' | 'curator' | 'system';
+export type DealSide = 'owner' | 'interested' | 'unconsented' | 'buyer' | 'seller' | 'nda_counterparty' | 'terms_counterparty' | 'other' | 'curator' | 'system';
 export type Party = 'buyer' | 'seller';
 
 /** What the rules of a deal look at. */
@@ -27,6 +27,8 @@ export interface DealFacts {
   /** Who proposed the NDA, and whether both accepted it. */
   ndaProposedBy: Party | null;
   ndaInForce: boolean;
+  /** An introduction: which sides have consented to open the deal. */
+  consented: readonly Party[];
   /** The latest term sheet: its version, who proposed it, until when it stands. */
   latestTerms: { version: number; proposedBy: Party; validUntil: Date | string } | null;
   now: Date;
@@ -71,6 +73,32 @@ const closed = (_d: DealFacts, at: Date) => ({ closedAt: at });
 type T = Transition<DealStage, DealSide, DealFacts, DealTransitionInput, string>;
 
 const table = {
+  /** A curator introduces a demand to an offer (or to an organisation); both sides must consent. */
+  introduce: {
+    from: ['opening'],
+    to: 'introduced',
+    by: ['curator'],
+    timers: [{ take: 'lapse', dueFrom: answerDeadline }],
+    notifies: [
+      { to: 'buyer', kind: 'deal_introduced' },
+      { to: 'seller', kind: 'deal_introduced' },
+    ],
+    sets: (_d, at) => ({ answerDueAt: answerDeadline(at) }),
+  },
+  /** The first side consents; the introduction waits for the other. */
+  consent: { from: ['introduced'], by: ['unconsented'], when: (d) => d.consented.length === 0, notifies: [{ to: 'other', kind: 'deal_consented' }] },
+  /** The second side consents: the deal opens, straight into negotiation. */
+  open_introduction: {
+    from: ['introduced'],
+    to: 'negotiating',
+    by: ['unconsented'],
+    when: (d) => d.consented.length === 1,
+    notifies: [{ to: 'other', kind: 'deal_accepted' }],
+    sets: (_d, at) => ({ answeredAt: at, acceptedAt: at }),
+  },
+  decline_introduction: { from: ['introduced'], to: 'declined', by: ['buyer', 'seller'], notifies: [{ to: 'other', kind: 'deal_declined' }, { to: 'curator', kind: 'deal_declined' }], sets: closed },
+  /** Nobody (or only one side) consented within 10 working days. */
+  lapse: { from: ['introduced'], to: 'expired', by: ['system'], notifies: [{ to: 'curator', kind: 'deal_expired' }], sets: closed },
   /** Interest in a listing: the row is written at `opening` and this transition opens it, in one transaction. */
   express_interest: {
     from: ['opening'],
@@ -148,7 +176,7 @@ const table = {
     sets: closed,
   },
   terminate: {
-    from: ['inquiry', 'negotiating'],
+    from: ['introduced', 'inquiry', 'negotiating'],
     to: 'terminated',
     by: ['curator'],
     check: reasonRequired,
@@ -183,6 +211,7 @@ export const DEAL_PROCESS: Process<DealStage, DealSide, DealFacts, DealTransitio
     for (const party of partiesOf(actor, d)) {
       sides.push(party);
       sides.push(party === d.owner ? 'owner' : 'interested');
+      if (!d.consented.includes(party)) sides.push('unconsented');
       if (d.ndaProposedBy && party === otherParty(d.ndaProposedBy)) sides.push('nda_counterparty');
       if (d.latestTerms && party === otherParty(d.latestTerms.proposedBy)) sides.push('terms_counterparty');
     }

@@ -539,4 +539,6 @@ export const en: Record<MessageKey, string> = {
   'notification.deal_withdrawn': 'The other side withdrew from the deal on “{{title}}”: {{reason}}',
   'notification.deal_terminated': 'A curator terminated the deal on “{{title}}”: {{reason}}',
   'notification.deal_message': 'New message in the deal on “{{title}}”.',
+  'notification.deal_introduced': 'A curator introduces a partner for “{{title}}”: look and consent within 10 working days.',
+  'notification.deal_consented': 'The other side consented to the introduction on “{{title}}”: the deal opens when you consent too.',
 };

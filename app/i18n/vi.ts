@@ -538,6 +538,8 @@ export const vi = {
   'notification.deal_withdrawn': 'Bên kia đã rút khỏi thương vụ “{{title}}”: {{reason}}',
   'notification.deal_terminated': 'Cán bộ quản lý sàn đã chấm dứt thương vụ “{{title}}”: {{reason}}',
   'notification.deal_message': 'Tin nhắn mới trong thương vụ “{{title}}”.',
+  'notification.deal_introduced': 'Cán bộ quản lý sàn giới thiệu một đối tác cho “{{title}}”: hãy xem và đồng ý trong 10 ngày làm việc.',
+  'notification.deal_consented': 'Bên kia đã đồng ý lời giới thiệu về “{{title}}”: thương vụ mở khi bạn cũng đồng ý.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -19,7 +19,7 @@ export async function lockDeal(trx: Transaction<DB>, id: string, now: Date) {
   const row = await trx
     .selectFrom('deals as d')
     .innerJoin('listings as l', 'l.id', 'd.listing_id')
-    .select(['d.stage', 'd.version', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'd.owner', 'd.nda_proposed_by', 'd.nda_in_force_at', 'l.title'])
+    .select(['d.stage', 'd.version', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'd.owner', 'd.nda_proposed_by', 'd.nda_in_force_at', 'd.buyer_consented_at', 'd.seller_consented_at', 'l.title'])
     .where('d.id', '=', id)
     .forUpdate('d')
     .executeTakeFirst();
@@ -38,6 +38,7 @@ export async function lockDeal(trx: Transaction<DB>, id: string, now: Date) {
     owner: row.owner,
     ndaProposedBy: row.nda_proposed_by,
     ndaInForce: row.nda_in_force_at !== null,
+    consented: [...(row.buyer_consented_at ? (['buyer'] as const) : []), ...(row.seller_consented_at ? (['seller'] as const) : [])],
     latestTerms: latest ? { version: latest.version, proposedBy: latest.proposed_by, validUntil: latest.valid_until } : null,
     now,
   };

@@ -31,6 +31,8 @@ export const NOTIFICATION_KINDS = [
   'deal_withdrawn',
   'deal_terminated',
   'deal_message',
+  'deal_introduced',
+  'deal_consented',
   'organisation_verified',
   'new_match',
   'saved_search_hit',

@@ -13,16 +13,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seller_organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('owner', 'text', (c) => c.notNull().check(sql`owner in ('buyer', 'seller')`))
     .addColumn('interested_organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
-    .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('opening', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated')`))
+    .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated')`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('cooperation', 'text', (c) => c.notNull())
     .addColumn('unclear', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('about_us', 'text', (c) => c.notNull())
-    .addColumn('transfer_mode', 'text', (c) => c.notNull())
+    .addColumn('transfer_mode', 'text')
     .addColumn('price_indication', 'bigint')
     .addColumn('nda_proposed_by', 'text', (c) => c.check(sql`nda_proposed_by in ('buyer', 'seller')`))
     .addColumn('nda_in_force_at', 'timestamptz')
     .addColumn('decline_reason', 'text')
+    // A curator's introduction: its note, and each side's consent before the deal opens.
+    .addColumn('introduced_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('buyer_consented_at', 'timestamptz')
+    .addColumn('seller_consented_at', 'timestamptz')
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -34,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('deals_two_organisations', sql`buyer_organisation_id <> seller_organisation_id`)
     .execute();
   // One open deal per organisation and listing: a second attempt opens the existing one.
-  await sql`create unique index deals_one_open on deals (listing_id, interested_organisation_id) where stage in ('opening', 'inquiry', 'negotiating')`.execute(db);
+  await sql`create unique index deals_one_open on deals (listing_id, interested_organisation_id) where stage in ('opening', 'introduced', 'inquiry', 'negotiating')`.execute(db);
   await sql`create index deals_buyer_idx on deals (buyer_organisation_id, updated_at desc)`.execute(db);
   await sql`create index deals_seller_idx on deals (seller_organisation_id, updated_at desc)`.execute(db);
 

@@ -22,6 +22,7 @@ const facts = (more: Partial<DealFacts> = {}): DealFacts => ({
   owner: 'seller',
   ndaProposedBy: null,
   ndaInForce: false,
+  consented: [],
   latestTerms: null,
   now,
   ...more,
@@ -36,6 +37,7 @@ function sidesByHand(party: Party, d: DealFacts): DealSide[] {
     party === d.owner ? 'owner' : 'interested',
     ...(d.ndaProposedBy === other(party) ? (['nda_counterparty'] as const) : []),
     ...(d.latestTerms?.proposedBy === other(party) ? (['terms_counterparty'] as const) : []),
+    ...(d.consented.includes(party) ? [] : (['unconsented'] as const)),
   ];
 }
 
@@ -46,6 +48,7 @@ const VARIANTS: Partial<DealFacts>[] = [
   { ndaProposedBy: 'seller', ndaInForce: true },
   { latestTerms: { version: 2, proposedBy: 'seller', validUntil: '2026-12-20T00:00:00Z' } },
   { latestTerms: { version: 1, proposedBy: 'buyer', validUntil: '2026-12-20T00:00:00Z' } },
+  { consented: ['buyer'] },
 ];
 
 describe('the deal process, every transition × stage × side', () => {
@@ -107,6 +110,18 @@ describe('the cells that matter, by hand', () => {
     expect(decide(DEAL_PROCESS, facts(), SELLER, 'decline', { declineReason: 'trl_too_low' })).toMatchObject({ ok: true, to: 'declined' });
     expect(decide(DEAL_PROCESS, facts(), BUYER, 'withdraw', { reason: ' ' })).toMatchObject({ kind: 'invalid', fieldErrors: { reason: [{ code: 'reason_required' }] } });
     expect(decide(DEAL_PROCESS, facts(), CURATOR, 'terminate', { reason: 'Trùng lặp' })).toMatchObject({ ok: true, to: 'terminated' });
+  });
+
+  it('opens an introduction when both sides consent, whichever goes first', () => {
+    const introduced = facts({ stage: 'introduced' });
+    expect(availableTransitions(DEAL_PROCESS, introduced, BUYER)).toEqual(['consent', 'decline_introduction']);
+    const half = facts({ stage: 'introduced', consented: ['buyer'] });
+    expect(availableTransitions(DEAL_PROCESS, half, BUYER)).toEqual(['decline_introduction']);
+    expect(availableTransitions(DEAL_PROCESS, half, SELLER)).toEqual(['open_introduction', 'decline_introduction']);
+    expect(decide(DEAL_PROCESS, half, SELLER, 'open_introduction')).toMatchObject({ ok: true, to: 'negotiating' });
+    expect(availableTransitions(DEAL_PROCESS, introduced, CURATOR)).toEqual(['terminate']);
+    expect(availableTransitions(DEAL_PROCESS, introduced, null)).toEqual(['lapse']);
+    expect(decide(DEAL_PROCESS, facts({ stage: 'opening' }), CURATOR, 'introduce')).toMatchObject({ ok: true, to: 'introduced' });
   });
 
   it('opens with interest from the side that does not own the listing', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
-import { NDA_SHA256, expressInterest, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { NDA_SHA256, consentToIntroduction, expressInterest, introduce, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { listNotifications } from '../../app/services/notifications.server.js';
 import { runDueTimers } from '../../app/services/process-timers.server.js';
@@ -203,5 +203,31 @@ describe('deadlines, counted in Vietnamese working days', () => {
     expect((await deal(id)).stage).toBe('negotiating');
     await takeDealTransition(market.ctx, curator, id, 'terminate', { reason: 'Bên mua ngừng hoạt động' });
     expect((await deal(id)).stage).toBe('terminated');
+  });
+});
+
+describe('a curator’s introduction', () => {
+  it('opens straight into negotiation once both sides consent, in either order', async () => {
+    now = new Date('2027-02-01T03:00:00Z');
+    const demand = (await importPublishedListings(market.ctx, sme.organisationId, [{ ...SHRIMP_OFFER, kind: 'demand', ipStatus: null, title: 'Cần xử lý nước thải ao tôm' }])).ids[0]!;
+    const offerId = (await importPublishedListings(market.ctx, lab.organisationId, [SHRIMP_OFFER])).ids[0]!;
+    await expect(introduce(market.ctx, sme, { demandId: demand, offerId, note: 'Hai bên rất phù hợp.' })).rejects.toBeInstanceOf(PermissionError);
+    const { id } = await introduce(market.ctx, curator, { demandId: demand, offerId, note: 'Hai bên rất phù hợp về công suất.' });
+    expect(await deal(id)).toMatchObject({ stage: 'introduced', buyer_organisation_id: sme.organisationId, seller_organisation_id: lab.organisationId });
+    await consentToIntroduction(market.ctx, lab, id);
+    expect((await deal(id)).stage).toBe('introduced');
+    await expect(consentToIntroduction(market.ctx, lab, id)).rejects.toBeInstanceOf(PermissionError);
+    await consentToIntroduction(market.ctx, sme, id);
+    expect((await deal(id)).stage).toBe('negotiating');
+  });
+
+  it('lapses after 10 working days when a side has not consented', async () => {
+    now = new Date('2027-03-01T03:00:00Z');
+    const demand = (await importPublishedListings(market.ctx, sme.organisationId, [{ ...SHRIMP_OFFER, kind: 'demand', ipStatus: null, title: 'Cần màng lọc' }])).ids[0]!;
+    const { id } = await introduce(market.ctx, curator, { demandId: demand, organisationId: lab.organisationId, note: 'Viện có thể giải quyết nhu cầu này.' });
+    await consentToIntroduction(market.ctx, sme, id);
+    now = new Date('2027-03-16T03:00:00Z');
+    await runDueTimers(market.ctx);
+    expect((await deal(id)).stage).toBe('expired');
   });
 });
