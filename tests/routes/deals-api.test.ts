@@ -94,3 +94,38 @@ describe('POST /api/v1/my/deals/:id/transitions', () => {
     expect((await post('curator', path, { name: 'terminate', reason: 'x' })).status).toBe(409);
   });
 });
+
+describe('/curator/deals', () => {
+  const page = async (who: string, path: string) => {
+    const res = await fetch(`${server.url}${path}`, { headers: { cookie: cookies[who]! }, redirect: 'manual' });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('lists every deal for curators only, with filters in the address', async () => {
+    expect((await page('buyer', '/curator/deals')).status).toBe(403);
+    const all = await page('curator', '/curator/deals');
+    expect(all.status).toBe(200);
+    expect(all.text).toContain('Membrane bioreactor for shrimp farm wastewater treatment');
+    expect(all.text).toContain('Tôm API ↔ Viện API');
+    const agreed = await page('curator', '/curator/deals?stage=agreed');
+    expect(agreed.text).toContain('1 thương vụ');
+    const overdue = await page('curator', '/curator/deals?overdue=1');
+    expect(overdue.text).toContain('Không có thương vụ nào khớp bộ lọc.');
+  });
+
+  it('introduces a demand to an offer by a plain form post, and refuses bad input in the reader’s language', async () => {
+    const lab = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'vien-api-d').executeTakeFirstOrThrow();
+    const sme = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'tom-api').executeTakeFirstOrThrow();
+    const demand = (await importPublishedListings(market.ctx, sme.id, [{ ...SHRIMP_OFFER, kind: 'demand', ipStatus: null, title: 'Cần màng lọc cho ao tôm' }])).ids[0]!;
+    const form = (fields: Record<string, string>) =>
+      fetch(`${server.url}/curator/deals`, { method: 'POST', headers: { cookie: cookies.curator! }, body: new URLSearchParams(fields), redirect: 'manual' });
+    const bad = await form({ demandId: demand, note: 'ngắn' });
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    expect(text).toContain('ít nhất 10 ký tự');
+    expect(text).toContain('hãy chọn một trong các lựa chọn');
+    const made = await form({ demandId: demand, organisationId: lab.id, note: 'Viện có màng lọc phù hợp với nhu cầu này.' });
+    expect(made.status).toBe(302);
+    expect(made.headers.get('location')).toMatch(/^\/deals\/[0-9a-f-]{36}$/);
+  });
+});
