@@ -7,7 +7,7 @@ import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEMO_PASSWORD, isSeeded, readSeedFiles } from '../../db/seed.js';
-import { seedDemoMarket } from '../services/demo-market.server.js';
+import { seedDemoDeals, seedDemoMarket } from '../services/demo-market.server.js';
 import { createSearch } from '../../search/client.js';
 import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
@@ -106,7 +106,11 @@ export async function startMarket(
       ...base,
       jobs: jobs ?? { enqueue: async () => {} },
     };
-    if (freshlySeeded) await matchWithProgress(context, log);
+    if (freshlySeeded) {
+      const deals = await seedDemoDeals(context);
+      if (deals) log(`Seeded ${deals} demo deals, one at each stage`);
+      await matchWithProgress(context, log);
+    }
     return { context, databaseUrl, meiliHost, stop: stopAll };
   } catch (error) {
     await stopAll();

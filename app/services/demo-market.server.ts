@@ -1,7 +1,11 @@
 // The demo market of `npm start`: db/seed.ts writes the organisations, people and listings, and
-// each listing is published by the listing process's `seed` transition, back-dated to its day.
+// each listing is published by the listing process's `seed` transition, back-dated to its day;
+// then a few deals are taken through the deal process, one per stage.
 import type { Database } from '../../db/connection.js';
 import { seedDemoData } from '../../db/seed.js';
+import type { Actor } from '../domain/actor.js';
+import type { AppContext } from '../context.server.js';
+import { expressInterest, introduce, postDealMessage, proposeTerms, takeDealTransition } from './deals.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
 import { runTransitionIn } from './process-runner.server.js';
 
@@ -17,4 +21,78 @@ export function seedDemoMarket(
       await runTransitionIn({ clock: () => at, publicUrl: '' }, trx, listingStore, listingId, { actor: null, name: 'seed', input: {}, at });
     },
   });
+}
+
+/** A demo user as the services see them. */
+async function demoActor(ctx: AppContext, email: string): Promise<Actor | null> {
+  const u = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.platform_admin', 'o.id as organisation_id', 'o.type as organisation_type'])
+    .where('u.email', '=', email)
+    .executeTakeFirst();
+  if (!u) return null;
+  return { userId: u.id, name: u.name, email: u.email, organisationId: u.organisation_id, organisationType: u.organisation_type, role: u.role, platformAdmin: u.platform_admin };
+}
+
+const demoTerms = (price: number, by: string) => ({
+  subject: 'Chuyển giao công nghệ theo tin đăng, kèm đào tạo vận hành',
+  transferMode: 'licence_non_exclusive',
+  exclusive: false,
+  territory: 'Việt Nam',
+  fieldOfUse: 'Sản xuất của bên nhận',
+  durationMonths: 36,
+  price,
+  milestones: [
+    { amount: Math.round(price * 0.3), condition: 'Khi ký hợp đồng', deliverable: 'Hồ sơ kỹ thuật' },
+    { amount: price - Math.round(price * 0.3), condition: 'Khi nghiệm thu', deliverable: `Hệ thống vận hành (${by})` },
+  ],
+  warranty: '12 tháng',
+  disputeResolution: 'mediation',
+  validDays: 30,
+});
+
+/**
+ * The demo's deals, one at each stage a newcomer should see: an inquiry awaiting an answer, a
+ * negotiation under NDA with a counter-proposal, an agreed deal, a declined one, and a curator's
+ * introduction awaiting consent. Their emails are marked sent: the demo has no real inboxes.
+ */
+export async function seedDemoDeals(ctx: AppContext): Promise<number> {
+  const sme = await demoActor(ctx, 'mekongxanh.admin@opentex.demo');
+  const uni = await demoActor(ctx, 'hbk.admin@opentex.demo');
+  const curator = await demoActor(ctx, 'curator@opentex.demo');
+  // Without demo accounts (seeded without passwords) there is nobody to act.
+  if (!sme || !uni || !curator) return 0;
+  const offers = await ctx.db.selectFrom('listings').select('id').where('organisation_id', '=', uni.organisationId).where('kind', '=', 'offer').where('status', '=', 'published').orderBy('published_at', 'desc').limit(5).execute();
+  const demand = await ctx.db.selectFrom('listings').select('id').where('organisation_id', '=', sme.organisationId).where('kind', '=', 'demand').where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirst();
+  if (offers.length < 5 || !demand) return 0;
+  const interest = {
+    cooperation: 'Chúng tôi muốn nhận chuyển giao để ứng dụng tại nhà máy ở Cần Thơ.',
+    unclear: 'Chi phí vận hành hằng năm và thời gian đào tạo.',
+    aboutUs: 'Doanh nghiệp xử lý môi trường ở Đồng bằng sông Cửu Long, 120 nhân viên.',
+    transferMode: 'licence_non_exclusive',
+    priceIndication: 800_000_000,
+  };
+  const [inquiry, negotiating, agreed, declined, introduced] = offers.map((o) => o.id) as [string, string, string, string, string];
+  await expressInterest(ctx, sme, inquiry, interest);
+
+  const n = (await expressInterest(ctx, sme, negotiating, interest)).id;
+  await takeDealTransition(ctx, uni, n, 'accept');
+  await takeDealTransition(ctx, uni, n, 'propose_nda');
+  await takeDealTransition(ctx, sme, n, 'accept_nda');
+  await proposeTerms(ctx, sme, n, demoTerms(700_000_000, 'Mekong Xanh'));
+  await proposeTerms(ctx, uni, n, demoTerms(900_000_000, 'ĐH Bách khoa'));
+  await postDealMessage(ctx, sme, n, { body: 'Chúng tôi cần thêm 2 buổi đào tạo nếu giá là 900 triệu.' });
+
+  const a = (await expressInterest(ctx, sme, agreed, interest)).id;
+  await takeDealTransition(ctx, uni, a, 'accept');
+  await proposeTerms(ctx, uni, a, demoTerms(500_000_000, 'ĐH Bách khoa'));
+  await takeDealTransition(ctx, sme, a, 'accept_terms', { termsVersion: 1 });
+
+  const d = (await expressInterest(ctx, sme, declined, interest)).id;
+  await takeDealTransition(ctx, uni, d, 'decline', { declineReason: 'trl_too_low', reason: 'Công nghệ mới ở mức phòng thí nghiệm.' });
+
+  await introduce(ctx, curator, { demandId: demand.id, offerId: introduced, note: 'Nhu cầu của Mekong Xanh khớp với công nghệ này về công suất và giá.' });
+  await ctx.db.updateTable('emails').set({ sent_at: ctx.clock() }).where('sent_at', 'is', null).execute();
+  return 5;
 }

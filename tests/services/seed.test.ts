@@ -5,7 +5,7 @@ import { parseListingQuery } from '../../app/domain/listing-query.js';
 import { findListings } from '../../app/services/listings.server.js';
 import { marketHeadlines } from '../../app/services/market-stats.server.js';
 import { isSeeded, readSeedFiles } from '../../db/seed.js';
-import { seedDemoMarket } from '../../app/services/demo-market.server.js';
+import { seedDemoDeals, seedDemoMarket } from '../../app/services/demo-market.server.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
 let market: TestMarket;
@@ -42,7 +42,7 @@ describe('demo data', () => {
   it('loads once, in one go, and becomes searchable', async () => {
     expect(await isSeeded(market.db)).toBe(false);
     const steps: number[] = [];
-    const result = await seedDemoMarket(market.db, { onProgress: (done) => steps.push(done) });
+    const result = await seedDemoMarket(market.db, { onProgress: (done) => steps.push(done), hashPassword: async () => 'demo-hash' });
     expect(await isSeeded(market.db)).toBe(true);
     expect(steps.at(-1)).toBe(result.organisations + result.listings);
     await market.relay();
@@ -52,5 +52,15 @@ describe('demo data', () => {
     expect(hits.total).toBeGreaterThanOrEqual(5);
     const top = hits.cards.slice(0, 5).map((c) => `${c.title} ${c.summary}`);
     for (const text of top) expect(text).toMatch(/nước thải|wastewater|waste water/i);
+  });
+
+  it('shows a deal at each stage: awaiting an answer, negotiating, agreed, declined, introduced', async () => {
+    expect(await seedDemoDeals(market.ctx)).toBe(5);
+    const stages = await market.db.selectFrom('deals').select('stage').execute();
+    expect(stages.map((s) => s.stage).sort()).toEqual(['agreed', 'declined', 'inquiry', 'introduced', 'negotiating']);
+    const negotiating = await market.db.selectFrom('deals').select('id').where('stage', '=', 'negotiating').executeTakeFirstOrThrow();
+    const sheets = await market.db.selectFrom('term_sheets').select('version').where('deal_id', '=', negotiating.id).execute();
+    expect(sheets).toHaveLength(2);
+    expect(await market.db.selectFrom('emails').select('id').where('sent_at', 'is', null).execute()).toEqual([]);
   });
 });
