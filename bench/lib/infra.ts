@@ -24,7 +24,11 @@ export interface BenchInfra {
 
 const DATABASE = 'opentex_bench';
 
-export async function startInfra(log: (m: string) => void): Promise<BenchInfra> {
+/**
+ * `search: false`: no Meilisearch at all (a bench whose writes never reach search, such as deals);
+ * `meiliHost` then names a free port nothing listens on, so a stray call fails at once.
+ */
+export async function startInfra(log: (m: string) => void, options: { search?: boolean } = {}): Promise<BenchInfra> {
   const root = path.resolve('.bench-data');
   const dataDir = path.join(root, String(process.pid));
   const stops: (() => Promise<void>)[] = [];
@@ -67,7 +71,11 @@ export async function startInfra(log: (m: string) => void): Promise<BenchInfra> 
     let meiliKey = process.env.BENCH_MEILI_MASTER_KEY ?? '';
     const indexName = `bench_listings_${process.pid}`;
     let embeddedMeili: BenchInfra['embeddedMeili'] = null;
-    if (meiliHost) {
+    if (options.search === false) {
+      meiliHost = `http://127.0.0.1:${await freePort(59_001 + (process.pid % 400) * 2)}`;
+      meiliKey = '';
+      describe.push(`Meilisearch: not started (the search client points at ${meiliHost}, where nothing listens)`);
+    } else if (meiliHost) {
       describe.push(`Meilisearch: BENCH_MEILI_HOST ${meiliHost}, index ${indexName} (deleted at the end)`);
       const [host, key] = [meiliHost, meiliKey];
       stops.push(async () => {
