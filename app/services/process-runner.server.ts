@@ -64,9 +64,10 @@ export async function runTransitionIn<Facts, Input>(
   const name = typeof request.name === 'function' ? request.name(row.facts) : request.name;
   const decision = decide(store.process, row.facts, request.actor, name, request.input);
   if (!decision.ok && decision.kind === 'hidden') throw new NotFoundError(store.entity, id);
-  if (!decision.ok && decision.kind === 'forbidden') throw new PermissionError(decision.problem.code, decision.problem.params);
-  // Acting on an old page: what it showed is gone, whatever else is wrong; a reload shows why.
+  // Acting on an old page: what it showed is gone, whatever else is now wrong (another member of
+  // one's side counter-proposed first, so accepting is no longer one's to do); a reload shows why.
   if (request.expectedVersion != null && request.expectedVersion !== row.version) throw new ConflictError('changed_meanwhile');
+  if (!decision.ok && decision.kind === 'forbidden') throw new PermissionError(decision.problem.code, decision.problem.params);
   if (!decision.ok) {
     if (decision.kind === 'wrong_state') throw new ConflictError(decision.problem.code, decision.problem.params, 'wrong_state');
     throw new InvalidInputError(decision.fieldErrors);

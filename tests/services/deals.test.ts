@@ -231,3 +231,17 @@ describe('a curator’s introduction', () => {
     expect((await deal(id)).stage).toBe('expired');
   });
 });
+
+describe('two members of one side at once', () => {
+  it('a member accepting terms a colleague has just countered gets a 409 that says the deal changed', async () => {
+    const id = await openDeal();
+    await takeDealTransition(market.ctx, lab, id, 'accept');
+    await proposeTerms(market.ctx, lab, id, TERMS(1_200_000_000));
+    const seen = (await deal(id)).version;
+    // The buyer's admin counters while the member, on the page read before, accepts version 1.
+    await proposeTerms(market.ctx, smeAdmin, id, TERMS(1_000_000_000), seen);
+    const late = await takeDealTransition(market.ctx, sme, id, 'accept_terms', { termsVersion: 1, version: seen }).catch((e) => e);
+    expect(late).toBeInstanceOf(ConflictError);
+    expect((late as ConflictError).problem.code).toBe('changed_meanwhile');
+  });
+});
