@@ -3,29 +3,11 @@
 // of the deal process (`awaitsActor`), so the inbox, the header count and the page's buttons agree.
 import { dealNamesOwner } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
-import { OPEN_STAGES, partiesOf, type DealStage, type Party } from '../domain/deal-process.js';
+import { OPEN_STAGES, partiesOf, type Party } from '../domain/deal-process.js';
 import { workingDaysLeft } from '../domain/working-days.js';
 import type { AppContext } from '../context.server.js';
+import type { DealCard, DealInbox } from '../domain/deal-view.js';
 import { awaitsActor, dealFacts } from './deal-views.server.js';
-
-export interface DealCard {
-  id: string;
-  stage: DealStage;
-  listingTitle: string;
-  /** The other organisation, unless it is an anonymous owner not yet named to the reader. */
-  counterpartName: string | null;
-  party: Party;
-  updatedAt: string;
-  answerDueAt: string | null;
-  daysLeft: number | null;
-}
-
-export interface DealInbox {
-  awaitingYou: DealCard[];
-  awaitingThem: DealCard[];
-  agreed: DealCard[];
-  closed: DealCard[];
-}
 
 /** The organisation's deals with the facts the process needs (the latest terms by a lateral join). */
 function organisationDeals(ctx: AppContext, actor: Actor) {

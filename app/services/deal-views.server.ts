@@ -6,55 +6,13 @@ import { dealNamesOwner, dealOpensConfidential, maySeeDeal, maySeeListingInside 
 import type { Actor } from '../domain/actor.js';
 import { DEAL_PROCESS, partiesOf, type DealFacts, type DealStage, type DealTransitionName, type Party } from '../domain/deal-process.js';
 import { changedTerms, type TermSheet } from '../domain/deal-terms.js';
+import type { DealSideLabel, DealView, TimelineEntry } from '../domain/deal-view.js';
 import { NDA_VERSION, ndaTextIn, type NdaLang } from '../domain/nda.js';
 import { availableTransitions, decide } from '../domain/process.js';
 import { workingDaysLeft } from '../domain/working-days.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError } from './errors.js';
 import { isUuid } from './listings.server.js';
-
-/** Who did something on the deal, as the reader may know them: a person of a side, a curator, the system. */
-export type DealSideLabel = Party | 'curator' | 'system';
-
-export type TimelineEntry =
-  | { type: 'event'; action: string; from: string | null; to: string | null; reason: string | null; declineReason: string | null; termsVersion: number | null; by: string | null; side: DealSideLabel; at: string }
-  | { type: 'message'; body: string; by: string | null; side: DealSideLabel; at: string };
-
-export interface TermSheetView {
-  version: number;
-  proposedBy: Party;
-  terms: TermSheet;
-  validUntil: string;
-  createdAt: string;
-  /** What changed against the version before (null for the first). */
-  changed: (keyof TermSheet)[] | null;
-  latest: boolean;
-  expired: boolean;
-}
-
-export interface DealView {
-  id: string;
-  stage: DealStage;
-  version: number;
-  owner: Party;
-  listing: { id: string; title: string; kind: 'offer' | 'demand'; language: 'vi' | 'en'; ownerName: string | null; confidentialDetails: string | null };
-  /** The organisation that expressed interest, named to both sides from the start. */
-  interestedName: string;
-  interest: { cooperation: string; unclear: string; aboutUs: string; transferMode: string; priceIndication: number | null };
-  createdAt: string;
-  answerDueAt: string | null;
-  daysLeft: number | null;
-  declineReason: string | null;
-  nda: { proposedBy: Party | null; inForceAt: string | null; acceptances: { party: Party; by: string; at: string; ndaVersion: string; sha256: string }[]; text: string; version: string };
-  termSheets: TermSheetView[];
-  /** The org admins of each side, once the NDA is in force. */
-  contacts: Record<Party, { name: string; email: string }[]> | null;
-  timeline: TimelineEntry[];
-  /** The reader's party, or null for a curator. */
-  party: Party | null;
-  transitions: DealTransitionName[];
-  mayMessage: boolean;
-}
 
 const ANSWERS: readonly DealTransitionName[] = ['accept', 'decline', 'accept_nda', 'accept_terms'];
 
@@ -127,6 +85,7 @@ export async function getDeal(ctx: AppContext, actor: Actor, id: string, lang: N
       kind: row.kind,
       language: row.language,
       ownerName: namesOwner ? row.owner_name : null,
+      hasConfidentialDetails: Boolean(row.confidential_details),
       confidentialDetails: inside || dealOpensConfidential(facts) ? row.confidential_details : null,
     },
     interestedName: row.interested_name,
