@@ -3,6 +3,7 @@
 // term sheets and agree; then who may see and do what on a deal page; then bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/password.server.js';
+import { languageCookie } from '../../app/i18n/language.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { WASTEWATER_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
@@ -242,6 +243,25 @@ describe('a deal from interest to agreement, without JavaScript', () => {
     expect(timeline).toContain('bên bán');
     expect(timeline).not.toContain('Người sellerMember');
     expect(timelineOf((await call('sellerMember', 'GET', `/deals/${deal}`)).text)).toContain('Người sellerMember');
+  });
+});
+
+describe('in English', () => {
+  it('shows the deal page, the NDA and the inbox in the reader’s language', async () => {
+    const deal = await openDeal('Bộ lọc sinh học cho trại giống');
+    await call('sellerMember', 'POST', `/deals/${deal}`, { intent: 'accept', version: await versionOf(deal) });
+    await call('sellerMember', 'POST', `/deals/${deal}`, { intent: 'propose_nda', version: await versionOf(deal) });
+    const lang = (await languageCookie.serialize('en')).split(';')[0]!;
+    const get = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { cookie: `${cookies.buyerMember}; ${lang}` } })).text();
+    const page = await get(`/deals/${deal}`);
+    expect(page).toContain('MUTUAL NON-DISCLOSURE AGREEMENT');
+    expect(page).not.toContain('THỎA THUẬN BẢO MẬT');
+    expect(page).toContain('Accept the NDA');
+    expect(page).toContain('Accepted the inquiry; negotiation opened');
+    expect(page).toContain('1.200.000.000');
+    const inbox = await get('/my/deals');
+    expect(inbox).toContain('Awaiting your answer');
+    expect(inbox.split('id="group-awaitingThem"')[0]).toContain(`/deals/${deal}`);
   });
 });
 
