@@ -5,6 +5,7 @@ import { getActor } from './auth/session.server.js';
 import { mayAdministerOrganisation, mayCurate } from './domain/access.js';
 import { getLanguage } from './i18n/language.server.js';
 import { unreadCount } from './services/notifications.server.js';
+import { awaitingYouCount } from './services/deal-inbox.server.js';
 import { appContext } from './web/context.server.js';
 import { GeneralErrorBoundary } from './ui/error-boundary.js';
 import { SiteFooter, SiteHeader } from './ui/layout.js';
@@ -22,7 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang: await getLanguage(request),
     user: actor
-      ? { name: actor.name, curator: mayCurate(actor), orgAdmin: mayAdministerOrganisation(actor, actor.organisationId), unread: await unreadCount(ctx, actor) }
+      ? {
+          name: actor.name,
+          curator: mayCurate(actor),
+          orgAdmin: mayAdministerOrganisation(actor, actor.organisationId),
+          unread: await unreadCount(ctx, actor),
+          dealsAwaiting: await awaitingYouCount(ctx, actor),
+        }
       : null,
   };
 }

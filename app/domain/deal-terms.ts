@@ -27,28 +27,32 @@ const milestoneSchema = z.object({
   deliverable: cleaned(z.string().min(3).max(300)),
 });
 
-export const termSheetSchema = z
-  .object({
-    subject: cleaned(z.string().min(5).max(1000), { multiline: true }),
-    transferMode: z.enum(TRANSFER_MODES, { message: 'choose_transfer_mode' }),
-    exclusive: z.boolean(),
-    territory: cleaned(z.string().min(2).max(200)),
-    fieldOfUse: cleaned(z.string().min(2).max(500)),
-    durationMonths: z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value').min(1, 'invalid_value').max(600, 'invalid_value'),
-    price: vnd,
-    milestones: z.array(milestoneSchema).min(1, 'choose_at_least').max(12),
-    warranty: cleaned(z.string().max(1000), { multiline: true }).default(''),
-    governingLaw: z.literal('vietnam').default('vietnam'),
-    disputeResolution: z.enum(DISPUTE_RESOLUTIONS, { message: 'choose_one' }),
-    /** How many days the proposal stands. */
-    validDays: z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value').min(1, 'invalid_value').max(90, 'invalid_value'),
-  })
-  .superRefine((t, ctx) => {
-    const total = t.milestones.reduce((sum, m) => sum + m.amount, 0);
-    if (t.milestones.length > 0 && total !== t.price) {
-      ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestones_sum', params: { total, price: t.price } });
-    }
-  });
+/** The fields of a term sheet; `termSheetSchema` adds the rule across them (forms extend these with their intent). */
+export const termSheetFields = z.object({
+  subject: cleaned(z.string().min(5).max(1000), { multiline: true }),
+  transferMode: z.enum(TRANSFER_MODES, { message: 'choose_transfer_mode' }),
+  exclusive: z.boolean(),
+  territory: cleaned(z.string().min(2).max(200)),
+  fieldOfUse: cleaned(z.string().min(2).max(500)),
+  durationMonths: z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value').min(1, 'invalid_value').max(600, 'invalid_value'),
+  price: vnd,
+  milestones: z.array(milestoneSchema).min(1, 'choose_at_least').max(12),
+  warranty: cleaned(z.string().max(1000), { multiline: true }).default(''),
+  governingLaw: z.literal('vietnam').default('vietnam'),
+  disputeResolution: z.enum(DISPUTE_RESOLUTIONS, { message: 'choose_one' }),
+  /** How many days the proposal stands. */
+  validDays: z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value').min(1, 'invalid_value').max(90, 'invalid_value'),
+});
+
+/** The payment schedule adds up to the price. */
+export function termSheetRules(t: Pick<z.output<typeof termSheetFields>, 'milestones' | 'price'>, ctx: z.RefinementCtx): void {
+  const total = t.milestones.reduce((sum, m) => sum + m.amount, 0);
+  if (t.milestones.length > 0 && total !== t.price) {
+    ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestones_sum', params: { total, price: t.price } });
+  }
+}
+
+export const termSheetSchema = termSheetFields.superRefine(termSheetRules);
 export type TermSheet = z.output<typeof termSheetSchema>;
 
 /** What changed between two versions of the terms, field by field (for the page that compares them). */

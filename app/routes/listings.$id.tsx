@@ -8,6 +8,8 @@ import { getActor, requireActor } from '../auth/session.server.js';
 import { ListingMatches } from '../ui/listing-matches.js';
 import { Attachments } from '../ui/attachments.js';
 import { listAttachments } from '../services/attachments.server.js';
+import { interestOption } from '../services/deal-interest.server.js';
+import { InterestLink } from '../ui/interest-link.js';
 import { readForm } from '../web/forms.server.js';
 import { schemaAction } from '../web/form-schema.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
@@ -28,8 +30,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await getActor(ctx, request);
   return asPage(async () => {
     const listing = await getListing(ctx, params.id ?? '');
-    const [related, matches, files] = await Promise.all([relatedListings(ctx, listing), listingMatches(ctx, listing.id, actor, 5), listAttachments(ctx, listing.id, actor)]);
-    return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches, files };
+    const [related, matches, files, interest] = await Promise.all([
+      relatedListings(ctx, listing),
+      listingMatches(ctx, listing.id, actor, 5),
+      listAttachments(ctx, listing.id, actor),
+      interestOption(ctx, actor, listing.id),
+    ]);
+    return { listing, descriptionHtml: renderMarkdown(listing.description), related, matches, files, interest };
   });
 }
 
@@ -49,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ListingPage() {
-  const { listing, descriptionHtml, related, matches, files } = useLoaderData<typeof loader>();
+  const { listing, descriptionHtml, related, matches, files, interest } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const isOffer = listing.kind === 'offer';
@@ -102,6 +109,7 @@ export default function ListingPage() {
           {listing.expiresAt ? <span>{t('listing.expiresOn', { date: formatDate(listing.expiresAt, lang) })}</span> : null}
         </p>
       </section>
+      <InterestLink listingId={listing.id} option={interest} />
       {listing.innovation ? (
         <section aria-labelledby="innovation-heading">
           <h2 id="innovation-heading">{isOffer ? t('listing.innovation.offer') : t('listing.innovation.demand')}</h2>

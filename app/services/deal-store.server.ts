@@ -15,6 +15,32 @@ const COLUMN_OF: Record<string, 'answer_due_at' | 'answered_at' | 'accepted_at' 
   closedAt: 'closed_at',
 };
 
+type FactsRow = {
+  stage: DealStage;
+  buyer_organisation_id: string;
+  seller_organisation_id: string;
+  owner: Party;
+  nda_proposed_by: Party | null;
+  nda_in_force_at: Date | null;
+  buyer_consented_at: Date | null;
+  seller_consented_at: Date | null;
+};
+
+/** A deal's row as the deal process reads it; the one mapping, for the runner, the page and the inbox. */
+export function dealFacts(row: FactsRow, latest: DealFacts['latestTerms'], now: Date): DealFacts {
+  return {
+    stage: row.stage,
+    buyerOrganisationId: row.buyer_organisation_id,
+    sellerOrganisationId: row.seller_organisation_id,
+    owner: row.owner,
+    ndaProposedBy: row.nda_proposed_by,
+    ndaInForce: row.nda_in_force_at !== null,
+    consented: [...(row.buyer_consented_at ? (['buyer'] as const) : []), ...(row.seller_consented_at ? (['seller'] as const) : [])],
+    latestTerms: latest,
+    now,
+  };
+}
+
 export async function lockDeal(trx: Transaction<DB>, id: string, now: Date) {
   const row = await trx
     .selectFrom('deals as d')
@@ -31,17 +57,7 @@ export async function lockDeal(trx: Transaction<DB>, id: string, now: Date) {
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const facts: DealFacts = {
-    stage: row.stage,
-    buyerOrganisationId: row.buyer_organisation_id,
-    sellerOrganisationId: row.seller_organisation_id,
-    owner: row.owner,
-    ndaProposedBy: row.nda_proposed_by,
-    ndaInForce: row.nda_in_force_at !== null,
-    consented: [...(row.buyer_consented_at ? (['buyer'] as const) : []), ...(row.seller_consented_at ? (['seller'] as const) : [])],
-    latestTerms: latest ? { version: latest.version, proposedBy: latest.proposed_by, validUntil: latest.valid_until } : null,
-    now,
-  };
+  const facts = dealFacts(row, latest ? { version: latest.version, proposedBy: latest.proposed_by, validUntil: latest.valid_until } : null, now);
   return { facts, version: row.version, title: row.title };
 }
 

@@ -45,6 +45,12 @@ function UserMenu() {
           </span>
         </NavLink>
       </li>
+      <li>
+        <NavLink to="/my/deals" aria-label={user.dealsAwaiting ? t('nav.dealsAwaiting', { count: user.dealsAwaiting }) : undefined}>
+          {t('nav.deals')}
+          {user.dealsAwaiting ? <span className="bell-count deals-count">{user.dealsAwaiting}</span> : null}
+        </NavLink>
+      </li>
       <li><NavLink to="/my/listings">{t('nav.myListings')}</NavLink></li>
       <li><NavLink to="/my/matches">{t('match.mine')}</NavLink></li>
       <li><NavLink to="/my/searches">{t('savedSearch.short')}</NavLink></li>

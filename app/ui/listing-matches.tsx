@@ -46,7 +46,7 @@ export function ListingMatches({ matches, mayAct, kind }: { matches: MatchItem[]
                   )}
                   <button type="submit" name="intent" value="dismiss" className="secondary">{t('match.dismiss')}</button>
                 </Form>
-                <span className="hint">{t('match.interestLater')}</span>
+                <Link to={`/listings/${m.listing.id}/interest`} className="button">{t('listing.expressInterest')}</Link>
               </div>
             ) : null}
           </li>

@@ -4,7 +4,7 @@ import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../
 
 export interface RootData {
   lang: Lang;
-  user: { name: string; curator: boolean; orgAdmin: boolean; unread: number } | null;
+  user: { name: string; curator: boolean; orgAdmin: boolean; unread: number; dealsAwaiting: number } | null;
 }
 
 /**

@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireActor } from '../auth/session.server.js';
+import { dealActionSchema, type DealAction } from '../domain/deal-form.js';
+import type { DealView } from '../domain/deal-view.js';
+import type { Actor } from '../domain/actor.js';
+import type { FieldProblems } from '../domain/problem.js';
+import type { AppContext } from '../context.server.js';
+import { getLanguage } from '../i18n/language.server.js';
+import { getDeal } from '../services/deal-views.server.js';
+import { consentToIntroduction, postDealMessage, proposeTerms, takeDealTransition } from '../services/deals.server.js';
+import { DealAnswer, DealConsent, DealEnd } from '../ui/deal-actions.js';
+import { DealFacts, DealInterest, DealInside } from '../ui/deal-facts.js';
+import { NdaSection } from '../ui/deal-nda.js';
+import { TermSheetForm, TermSheetList } from '../ui/deal-terms.js';
+import { DealTimeline } from '../ui/deal-timeline.js';
+import { GeneralErrorBoundary } from '../ui/error-boundary.js';
+import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
+import { useT } from '../ui/use-t.js';
+import type { MessageKey } from '../i18n/index.js';
+import { appContext } from '../web/context.server.js';
+import { readForm } from '../web/forms.server.js';
+import { schemaAction } from '../web/form-schema.server.js';
+import { pageMeta } from '../web/meta.js';
+import { asPage } from '../web/page-errors.server.js';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.deal.listing.title ?? t('deal.back') }));
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  const lang = await getLanguage(request);
+  return asPage(async () => ({ deal: await getDeal(ctx, actor, params.id ?? '', lang) }));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = appContext(context);
+  const actor = await requireActor(ctx, request);
+  return schemaAction(dealActionSchema, await readForm(request), async (form) => {
+    await act(ctx, actor, params.id ?? '', form);
+    return { ok: true as const, done: form.intent };
+  });
+}
+
+/** Each form of the page to its one use case; the engine decides whether it may be done now. */
+async function act(ctx: AppContext, actor: Actor, id: string, form: DealAction) {
+  switch (form.intent) {
+    case 'message':
+      return postDealMessage(ctx, actor, id, { body: form.body });
+    case 'consent':
+      return consentToIntroduction(ctx, actor, id, form.version);
+    case 'propose_terms': {
+      const { intent: _intent, version, ...terms } = form;
+      return proposeTerms(ctx, actor, id, terms, version);
+    }
+    default:
+      return takeDealTransition(ctx, actor, id, form.intent, {
+        version: form.version,
+        reason: 'reason' in form ? form.reason : null,
+        declineReason: 'declineReason' in form ? form.declineReason : null,
+        termsVersion: 'termsVersion' in form ? form.termsVersion : null,
+      });
+  }
+}
+
+export default function DealPage() {
+  const t = useT();
+  const { deal } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : null;
+  // Several forms share field names (a reason): a refusal's errors belong to the form that was sent.
+  const sent = failed ? kept(failed.values, 'intent') : null;
+  const errorsOf = (intent: string) => (failed && sent === intent ? failed.fieldErrors : {});
+  const offered = (name: DealView['transitions'][number]) => deal.transitions.includes(name);
+  return (
+    <article className="deal">
+      <p className="listing-meta">
+        <Link to="/my/deals">← {t('deal.back')}</Link>
+        <span className={`status stage-${deal.stage}`}>{t(`deal.stage.${deal.stage}` as MessageKey)}</span>
+      </p>
+      <h1 lang={deal.listing.language}>{deal.listing.title}</h1>
+      <FormMessage message={failed ? (failed.message ?? failed.fieldErrors.version?.[0] ?? failed.fieldErrors.termsVersion?.[0]) : null} />
+      {result?.ok ? <p className="notice" role="status">{t(`deal.done.${result.done}` as MessageKey)}</p> : null}
+      <DealFacts deal={deal} />
+      {offered('consent') || offered('open_introduction') || offered('decline_introduction') ? <DealConsent deal={deal} /> : null}
+      {offered('accept') || offered('decline') ? <DealAnswer deal={deal} errors={errorsOf('decline')} values={sent === 'decline' ? failed?.values : undefined} /> : null}
+      <DealInterest deal={deal} />
+      <DealInside deal={deal} />
+      {deal.stage !== 'inquiry' && (deal.stage === 'negotiating' || deal.nda.proposedBy) ? <NdaSection deal={deal} /> : null}
+      {deal.stage !== 'inquiry' && (deal.stage === 'negotiating' || deal.termSheets.length) ? (
+        <section aria-labelledby="terms-heading">
+          <h2 id="terms-heading">{t('deal.terms.title')}</h2>
+          <TermSheetList sheets={deal.termSheets} dealVersion={deal.version} mayAccept={offered('accept_terms')} />
+          {offered('propose_terms') ? (
+            <TermSheetForm dealVersion={deal.version} latest={deal.termSheets[0]?.terms ?? null} kept={sent === 'propose_terms' ? failed?.values : undefined} errors={errorsOf('propose_terms')} />
+          ) : null}
+        </section>
+      ) : null}
+      <DealTimeline entries={deal.timeline} />
+      {deal.mayMessage ? <MessageForm errors={errorsOf('message')} typed={sent === 'message' ? failed?.values : undefined} /> : null}
+      {offered('withdraw') || offered('terminate') ? <DealEnd deal={deal} errorsOf={errorsOf} values={failed?.values} sent={sent} /> : null}
+    </article>
+  );
+}
+
+function MessageForm({ errors, typed }: { errors: FieldProblems; typed?: Record<string, string | string[]> }) {
+  const t = useT();
+  return (
+    <Form method="post" className="stack deal-message">
+      <h2>{t('deal.message.title')}</h2>
+      <Field name="body" label={t('deal.message.body')} errors={errors.body} hint={t('deal.message.hint')}>
+        <textarea {...inputProps('body', errors.body, true)} required maxLength={4000} rows={4} defaultValue={kept(typed, 'body')} />
+      </Field>
+      <p className="actions">
+        <button type="submit" name="intent" value="message">{t('deal.message.send')}</button>
+      </p>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

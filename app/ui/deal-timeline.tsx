@@ -1,0 +1,40 @@
+import type { TimelineEntry } from '../domain/deal-view.js';
+import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { useLang, useT } from './use-t.js';
+
+/** Everything that happened on the deal, transitions and messages in one list: the same for both sides and curators. */
+export function DealTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('deal.timeline')}</h2>
+      <ol className="history deal-timeline">
+        {entries.map((e, i) => {
+          // A person of a side not yet named to the reader shows as that side.
+          const who = [e.by, e.side === 'system' && e.by === null ? null : t(`deal.side.${e.side}` as MessageKey)].filter(Boolean).join(', ');
+          return (
+            <li key={i} className={`timeline-${e.type}`}>
+              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
+              {e.type === 'event' ? (
+                <>
+                  <strong>{t(`deal.history.${e.action}` as MessageKey)}</strong>
+                  {e.termsVersion !== null ? <> ({t('deal.history.termsVersion', { version: e.termsVersion })})</> : null}
+                  {e.to && e.to !== e.from ? <> → {t(`deal.stage.${e.to}` as MessageKey)}</> : null}
+                  {who ? <> · {who}</> : null}
+                  {e.declineReason ? <p>{t('deal.declinedFor')}: {t(`deal.declineReason.${e.declineReason}` as MessageKey)}</p> : null}
+                  {e.reason ? <blockquote>{e.reason}</blockquote> : null}
+                </>
+              ) : (
+                <>
+                  <strong>{t('deal.history.message')}</strong> · {who}
+                  <blockquote className="pre">{e.body}</blockquote>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

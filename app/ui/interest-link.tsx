@@ -1,0 +1,25 @@
+import { Link } from '@remix-run/react';
+import { useT } from './use-t.js';
+
+type InterestOption = { kind: 'sign_in' | 'express' | 'none' } | { kind: 'open_deal'; dealId: string };
+
+/** The way from a listing to a deal: the interest form, the open deal, or signing in first. */
+export function InterestLink({ listingId, option }: { listingId: string; option: InterestOption }) {
+  const t = useT();
+  const form = `/listings/${listingId}/interest`;
+  if (option.kind === 'none') return null;
+  return (
+    <p className="actions interest">
+      {option.kind === 'open_deal' ? (
+        <Link className="button" to={`/deals/${option.dealId}`}>{t('listing.openDeal')}</Link>
+      ) : option.kind === 'sign_in' ? (
+        <Link className="button secondary" to={`/login?redirectTo=${encodeURIComponent(form)}`}>{t('listing.expressInterestSignIn')}</Link>
+      ) : (
+        <>
+          <Link className="button" to={form}>{t('listing.expressInterest')}</Link>
+          <span className="hint">{t('listing.expressInterestHint')}</span>
+        </>
+      )}
+    </p>
+  );
+}
