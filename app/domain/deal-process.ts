@@ -50,7 +50,7 @@ const answerDeadline = (entered: Date) => addWorkingDays(entered, ANSWER_WORKING
 
 const reasonRequired = (input: DealTransitionInput): FieldProblems | null => {
   const reason = (input.reason ?? '').trim();
-  if (!reason) return { reason: [{ code: 'reason_required' }] };
+  if (!reason) return { reason: [{ code: 'required' }] };
   return reason.length > REASON_MAX ? { reason: [{ code: 'too_long', params: { max: REASON_MAX } }] } : null;
 };
 
@@ -219,6 +219,7 @@ export const DEAL_PROCESS: Process<DealStage, DealSide, DealFacts, DealTransitio
     return sides;
   },
   visibleTo: (actor, d) => actor === null || isDealParty(actor, d) || mayCurate(actor),
+  wrongState: 'deal_wrong_stage',
   forbidden: {
     owner: 'forbidden_answerer',
     buyer: 'forbidden_party',

@@ -1,6 +1,5 @@
 // The market's standard mutual non-disclosure agreement, shown in full before either side accepts
 // it. Versioned: an acceptance records the version and the SHA-256 of the exact text shown.
-export type NdaLang = 'vi' | 'en';
 
 export const NDA_VERSION = '2026-11';
 
@@ -28,7 +27,3 @@ The Vietnamese text prevails.`;
 
 /** The text both sides accept: Vietnamese first (it prevails), then English. */
 export const NDA_TEXT = `${VI}\n\n---\n\n${EN}`;
-
-export function ndaTextIn(lang: NdaLang): string {
-  return lang === 'vi' ? VI : EN;
-}

@@ -74,6 +74,7 @@ export const PROBLEM_CODES = [
   'own_listing',
   'forbidden_party',
   'forbidden_answerer',
+  'deal_wrong_stage',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

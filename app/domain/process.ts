@@ -51,6 +51,8 @@ export interface Process<State extends string, Side extends string, Entity, Inpu
   visibleTo(actor: Actor | null, entity: Entity): boolean;
   /** What a refusal for lack of a side says, by the side that was needed. */
   forbidden: Partial<Record<Side, ProblemCode>>;
+  /** What a wrong-state refusal says when the transition names nothing (`wrong_state` for a listing). */
+  wrongState?: ProblemCode;
 }
 
 // Any process, as the runner and the timer job handle it without knowing its states.
@@ -91,7 +93,7 @@ export function decide<State extends string, Side extends string, Entity, Input,
   if (sides.length === 0) return refuse('forbidden', { code: process.forbidden[t.by[0]!] ?? 'forbidden' });
   const from = process.stateOf(entity);
   if (!t.from.includes(from) || (t.when && !t.when(entity))) {
-    return refuse('wrong_state', { code: t.wrongState ?? 'wrong_state', params: { status: from } });
+    return refuse('wrong_state', { code: t.wrongState ?? process.wrongState ?? 'wrong_state', params: { [process.entity === 'listing' ? 'status' : 'stage']: from } });
   }
   const stale = input !== undefined ? t.stale?.(input, entity) : null;
   if (stale) return refuse('wrong_state', stale);

@@ -721,4 +721,5 @@ export const en: Record<MessageKey, string> = {
   'deal.consentHint': 'The deal opens when both sides consent; an introduction lapses after 10 working days.',
   'deal.action.consent': 'Consent',
   'deal.action.decline_introduction': 'Decline the introduction',
+  'problem.deal_wrong_stage': 'This cannot be done while the deal is at “{{stage}}”: reload the page to see where it stands.',
 };

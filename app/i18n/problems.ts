@@ -9,6 +9,7 @@ export function problemText(t: Translate, lang: Lang, problem: Problem): string 
   for (const [name, value] of Object.entries(problem.params ?? {})) {
     if (typeof value === 'number') params[name] = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(value);
     else if (name === 'status') params[name] = t(`status.${value}` as MessageKey);
+    else if (name === 'stage') params[name] = t(`deal.stage.${value}` as MessageKey);
     else if (name === 'entity') params[name] = t(`entity.${value}` as MessageKey);
     else params[name] = value;
   }

@@ -720,6 +720,7 @@ export const vi = {
   'deal.consentHint': 'Thương vụ mở khi cả hai bên đồng ý; lời giới thiệu hết hạn sau 10 ngày làm việc.',
   'deal.action.consent': 'Đồng ý',
   'deal.action.decline_introduction': 'Từ chối lời giới thiệu',
+  'problem.deal_wrong_stage': 'Không thể làm việc này khi thương vụ đang ở giai đoạn “{{stage}}”: hãy tải lại trang để xem trạng thái hiện tại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

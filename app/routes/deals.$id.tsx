@@ -6,7 +6,6 @@ import type { DealView } from '../domain/deal-view.js';
 import type { Actor } from '../domain/actor.js';
 import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
-import { getLanguage } from '../i18n/language.server.js';
 import { getDeal } from '../services/deal-views.server.js';
 import { consentToIntroduction, postDealMessage, proposeTerms, takeDealTransition } from '../services/deals.server.js';
 import { DealAnswer, DealConsent, DealEnd } from '../ui/deal-actions.js';
@@ -29,8 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  const lang = await getLanguage(request);
-  return asPage(async () => ({ deal: await getDeal(ctx, actor, params.id ?? '', lang) }));
+  return asPage(async () => ({ deal: await getDeal(ctx, actor, params.id ?? '') }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor.js';
 import { DEAL_PROCESS, partiesOf, type DealFacts, type DealTransitionName, type Party } from '../domain/deal-process.js';
 import { changedTerms, type TermSheet } from '../domain/deal-terms.js';
 import type { DealSideLabel, DealView, TimelineEntry } from '../domain/deal-view.js';
-import { NDA_VERSION, ndaTextIn, type NdaLang } from '../domain/nda.js';
+import { NDA_TEXT, NDA_VERSION } from '../domain/nda.js';
 import { availableTransitions, decide } from '../domain/process.js';
 import { workingDaysLeft } from '../domain/working-days.js';
 import type { AppContext } from '../context.server.js';
@@ -25,7 +25,7 @@ export function awaitsActor(facts: DealFacts, actor: Actor): boolean {
   return ANSWERS.some((name) => decide(DEAL_PROCESS, facts, actor, name, name === 'accept_terms' ? { termsVersion: facts.latestTerms?.version ?? null } : undefined).ok);
 }
 
-export async function getDeal(ctx: AppContext, actor: Actor, id: string, lang: NdaLang = 'vi'): Promise<DealView> {
+export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promise<DealView> {
   if (!isUuid(id)) throw new NotFoundError('deal', id);
   const row = await ctx.db
     .selectFrom('deals as d')
@@ -82,7 +82,8 @@ export async function getDeal(ctx: AppContext, actor: Actor, id: string, lang: N
       proposedBy: row.nda_proposed_by,
       inForceAt: row.nda_in_force_at?.toISOString() ?? null,
       acceptances: acceptances.map((a) => ({ party: a.party, by: a.name, at: a.accepted_at.toISOString(), ndaVersion: a.nda_version, sha256: a.text_sha256 })),
-      text: ndaTextIn(lang),
+      // The very text whose SHA-256 each acceptance keeps: Vietnamese (prevailing), then English.
+      text: NDA_TEXT,
       version: NDA_VERSION,
     },
     termSheets: sheets.map((s, i) => ({

@@ -56,6 +56,7 @@ function UserMenu() {
       <li><NavLink to="/my/searches">{t('savedSearch.short')}</NavLink></li>
       <li><NavLink to="/my/organisation">{t('nav.organisation')}</NavLink></li>
       {user.curator ? <li><NavLink to="/curator">{t('nav.curator')}</NavLink></li> : null}
+      {user.curator ? <li><NavLink to="/curator/deals">{t('curatorDeals.title')}</NavLink></li> : null}
       <li><NavLink to="/account">{user.name}</NavLink></li>
       <li>
         <Form method="post" action="/logout">

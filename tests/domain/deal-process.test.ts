@@ -108,7 +108,7 @@ describe('the cells that matter, by hand', () => {
   it('asks a coded reason to decline, and a reason to withdraw or terminate', () => {
     expect(decide(DEAL_PROCESS, facts(), SELLER, 'decline', { declineReason: 'because' })).toMatchObject({ kind: 'invalid', fieldErrors: { declineReason: [{ code: 'choose_one' }] } });
     expect(decide(DEAL_PROCESS, facts(), SELLER, 'decline', { declineReason: 'trl_too_low' })).toMatchObject({ ok: true, to: 'declined' });
-    expect(decide(DEAL_PROCESS, facts(), BUYER, 'withdraw', { reason: ' ' })).toMatchObject({ kind: 'invalid', fieldErrors: { reason: [{ code: 'reason_required' }] } });
+    expect(decide(DEAL_PROCESS, facts(), BUYER, 'withdraw', { reason: ' ' })).toMatchObject({ kind: 'invalid', fieldErrors: { reason: [{ code: 'required' }] } });
     expect(decide(DEAL_PROCESS, facts(), CURATOR, 'terminate', { reason: 'Trùng lặp' })).toMatchObject({ ok: true, to: 'terminated' });
   });
 

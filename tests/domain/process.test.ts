@@ -34,7 +34,7 @@ describe('decide', () => {
     expect(decide(QUESTION, q(), person('z'), 'explode')).toMatchObject({ ok: false, kind: 'invalid', problem: { code: 'unknown_intent' } });
     expect(decide(QUESTION, q({ state: 'closed' }), person('z'), 'answer')).toMatchObject({ ok: false, kind: 'hidden' });
     expect(decide(QUESTION, q({ secret: false, state: 'closed' }), person('z'), 'answer')).toMatchObject({ ok: false, kind: 'forbidden', problem: { code: 'forbidden_owner' } });
-    expect(decide(QUESTION, q({ state: 'closed' }), person('b'), 'answer', {})).toMatchObject({ ok: false, kind: 'wrong_state', problem: { code: 'wrong_state', params: { status: 'closed' } } });
+    expect(decide(QUESTION, q({ state: 'closed' }), person('b'), 'answer', {})).toMatchObject({ ok: false, kind: 'wrong_state', problem: { code: 'wrong_state', params: { stage: 'closed' } } });
     expect(decide(QUESTION, q(), person('b'), 'answer', {})).toMatchObject({ ok: false, kind: 'invalid', fieldErrors: { text: [{ code: 'required' }] } });
     expect(decide(QUESTION, q(), person('b'), 'answer', { text: 'Có' })).toEqual({ ok: true, from: 'open', to: 'answered', sides: ['answerer'] });
   });
