@@ -1,10 +1,18 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
 import { newDealSchema } from '../domain/deal-actions.js';
+import { listMyDeals } from '../services/deal-inbox.server.js';
 import { expressInterest } from '../services/deals.server.js';
 import { apiResponse, methodNotAllowed, readJson } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
 import { parsed } from '../web/form-schema.server.js';
+
+/** GET: the organisation's deals, grouped by what they wait for (the inbox of /my/deals). */
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  apiResponse(request, async () => {
+    const ctx = appContext(context);
+    return { data: await listMyDeals(ctx, await requireApiActor(ctx, request)) };
+  });
 
 /**
  * POST: interest in a published listing — `{ listingId, cooperation, unclear, aboutUs,

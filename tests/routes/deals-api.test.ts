@@ -129,3 +129,32 @@ describe('/curator/deals', () => {
     expect(made.headers.get('location')).toMatch(/^\/deals\/[0-9a-f-]{36}$/);
   });
 });
+
+describe('GET /api/v1/my/deals and /api/v1/my/deals/:id', () => {
+  const get = async (who: string | null, path: string) => {
+    const res = await fetch(`${server.url}${path}`, { headers: who ? { cookie: cookies[who]! } : {} });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('shows a deal to its two sides and curators, its confidential details only under the NDA', async () => {
+    const lab = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'vien-api-d').executeTakeFirstOrThrow();
+    const listing = (await importPublishedListings(market.ctx, lab.id, [{ ...SHRIMP_OFFER, title: 'Màng lọc thế hệ mới' }])).ids[0]!;
+    const id = (await post('buyer', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).body.data.id as string;
+    const path = `/api/v1/my/deals/${id}/transitions`;
+    expect((await get(null, `/api/v1/my/deals/${id}`)).status).toBe(401);
+    expect((await get('other', `/api/v1/my/deals/${id}`)).status).toBe(404);
+    expect((await get('curator', `/api/v1/my/deals/${id}`)).status).toBe(200);
+    const before = await get('buyer', `/api/v1/my/deals/${id}`);
+    expect(before.body.data.listing.confidentialDetails).toBeNull();
+    expect(JSON.stringify(before.body)).not.toContain('SECRET-MEMBRANE');
+    await post('seller', path, { name: 'accept' });
+    await post('seller', path, { name: 'propose_nda' });
+    expect(JSON.stringify((await get('buyer', `/api/v1/my/deals/${id}`)).body)).not.toContain('SECRET-MEMBRANE');
+    await post('buyer', path, { name: 'accept_nda' });
+    const after = await get('buyer', `/api/v1/my/deals/${id}`);
+    expect(after.body.data.listing.confidentialDetails).toContain('SECRET-MEMBRANE');
+    const inbox = await get('seller', '/api/v1/my/deals');
+    expect(inbox.status).toBe(200);
+    expect(JSON.stringify(inbox.body.data)).toContain(id);
+  });
+});
