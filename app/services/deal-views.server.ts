@@ -15,7 +15,7 @@ import { NotFoundError } from './errors.js';
 import { dealFacts } from './deal-store.server.js';
 import { isUuid } from './listings.server.js';
 
-const ANSWERS: readonly DealTransitionName[] = ['accept', 'decline', 'accept_nda', 'accept_terms'];
+const ANSWERS: readonly DealTransitionName[] = ['accept', 'decline', 'consent', 'open_introduction', 'accept_nda', 'accept_terms'];
 
 /**
  * Whether the deal waits for the actor's side: the engine offers it an answer (the inquiry, the

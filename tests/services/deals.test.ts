@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
 import { NDA_SHA256, consentToIntroduction, expressInterest, introduce, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { listMyDeals } from '../../app/services/deal-inbox.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { listNotifications } from '../../app/services/notifications.server.js';
 import { runDueTimers } from '../../app/services/process-timers.server.js';
@@ -214,7 +215,10 @@ describe('a curator’s introduction', () => {
     await expect(introduce(market.ctx, sme, { demandId: demand, offerId, note: 'Hai bên rất phù hợp.' })).rejects.toBeInstanceOf(PermissionError);
     const { id } = await introduce(market.ctx, curator, { demandId: demand, offerId, note: 'Hai bên rất phù hợp về công suất.' });
     expect(await deal(id)).toMatchObject({ stage: 'introduced', buyer_organisation_id: sme.organisationId, seller_organisation_id: lab.organisationId });
+    // Both inboxes say it waits for them.
+    for (const side of [lab, sme]) expect((await listMyDeals(market.ctx, side)).awaitingYou.map((d) => d.id)).toContain(id);
     await consentToIntroduction(market.ctx, lab, id);
+    expect((await listMyDeals(market.ctx, lab)).awaitingYou.map((d) => d.id)).not.toContain(id);
     expect((await deal(id)).stage).toBe('introduced');
     await expect(consentToIntroduction(market.ctx, lab, id)).rejects.toBeInstanceOf(PermissionError);
     await consentToIntroduction(market.ctx, sme, id);
