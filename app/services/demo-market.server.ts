@@ -57,7 +57,9 @@ const demoTerms = (price: number, by: string) => ({
  * negotiation under NDA with a counter-proposal, an agreed deal, a declined one, and a curator's
  * introduction awaiting consent. Their emails are marked sent: the demo has no real inboxes.
  */
-export async function seedDemoDeals(ctx: AppContext): Promise<number> {
+export async function seedDemoDeals(live: AppContext): Promise<number> {
+  // Nothing is asked of the job queue: the demo's emails would otherwise go out (or to the log).
+  const ctx: AppContext = { ...live, jobs: { enqueue: async () => {} } };
   const sme = await demoActor(ctx, 'mekongxanh.admin@opentex.demo');
   const uni = await demoActor(ctx, 'hbk.admin@opentex.demo');
   const curator = await demoActor(ctx, 'curator@opentex.demo');
