@@ -23,7 +23,7 @@ import { benchLifecycle } from './lib/lifecycle.js';
 import { watchLoad, type PhaseLoad } from './lib/machine-load.js';
 import { createRng, type Rng } from './lib/prng.js';
 import { machineInfo } from './lib/report.js';
-import { syntheticListings, syntheticOrganisations } from './lib/synthetic-market.js';
+import { syntheticListings, syntheticOrganisations, toListingInput } from './lib/synthetic-market.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -213,7 +213,7 @@ async function buildMarket(ctx: AppContext): Promise<Market> {
   const byOwner = new Map<string, { kind: 'offer' | 'demand'; input: unknown }[]>();
   for (const l of syntheticListings(config.seed, config.deals, orgs.map((o) => o.id))) {
     const list = byOwner.get(l.organisation_id) ?? [];
-    list.push({ kind: l.kind, input: listingInput(l) });
+    list.push({ kind: l.kind, input: toListingInput(l) });
     byOwner.set(l.organisation_id, list);
   }
   const listingOwner = new Map<string, { organisationId: string; kind: 'offer' | 'demand' }>();
@@ -268,27 +268,6 @@ function interestSource(
   };
 }
 
-function listingInput(l: ReturnType<typeof syntheticListings> extends Generator<infer T> ? T : never) {
-  return {
-    kind: l.kind,
-    title: l.title,
-    summary: l.summary,
-    description: l.description,
-    innovation: l.innovation,
-    sectors: l.sectors,
-    keywords: l.keywords,
-    trl: l.trl,
-    ipStatus: l.ip_status ?? null,
-    transferModes: l.transfer_modes,
-    priceMin: l.price_min ?? null,
-    priceMax: l.price_max ?? null,
-    priceNegotiable: l.price_negotiable,
-    province: l.province_code,
-    language: l.language,
-    anonymous: l.anonymous,
-    confidentialDetails: null,
-  };
-}
 
 interface TransitionFigures {
   name: string;

@@ -16,7 +16,7 @@ import { createListing } from '../app/services/my-listings.server.js';
 import { saveSearch } from '../app/services/saved-searches.server.js';
 import { startMarket, type Market } from '../app/server/runtime.js';
 import type { SyntheticListing } from './lib/synthetic-market.js';
-import { syntheticListings, syntheticOrganisations } from './lib/synthetic-market.js';
+import { syntheticListings, syntheticOrganisations, toListingInput } from './lib/synthetic-market.js';
 import { startInfra } from './lib/infra.js';
 import { machineInfo } from './lib/report.js';
 import { compareIndex } from '../search/index-check.js';
@@ -108,7 +108,7 @@ async function main() {
   }
   const publish = async (l: SyntheticListing) => {
     const owner = actors.get(l.organisation_id)!;
-    const { id } = await createListing(ctx, owner, toInput(l));
+    const { id } = await createListing(ctx, owner, toListingInput(l));
     await applyListingTransition(ctx, owner, id, 'submit');
     await applyListingTransition(ctx, curator, id, 'approve');
     return id;
@@ -265,27 +265,6 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number) {
   throw new Error('condition not met in time');
 }
 
-function toInput(l: SyntheticListing) {
-  return {
-    kind: l.kind,
-    title: l.title,
-    summary: l.summary,
-    description: l.description,
-    innovation: l.innovation,
-    sectors: l.sectors,
-    keywords: l.keywords,
-    trl: l.trl,
-    ipStatus: l.ip_status ?? null,
-    transferModes: l.transfer_modes,
-    priceMin: l.price_min ?? null,
-    priceMax: l.price_max ?? null,
-    priceNegotiable: l.price_negotiable,
-    province: l.province_code,
-    language: l.language,
-    anonymous: l.anonymous,
-    confidentialDetails: null,
-  };
-}
 
 function print(report: {
   outage: { seconds: number; publishedDuringOutage: number };

@@ -120,3 +120,26 @@ function listing(rng: Rng, organisationIds: readonly string[]): SyntheticListing
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A synthetic listing as the listing form's input (importPublishedListings takes these). */
+export function toListingInput(l: SyntheticListing) {
+  return {
+    kind: l.kind,
+    title: l.title,
+    summary: l.summary,
+    description: l.description,
+    innovation: l.innovation,
+    sectors: l.sectors,
+    keywords: l.keywords,
+    trl: l.trl,
+    ipStatus: l.ip_status ?? null,
+    transferModes: l.transfer_modes,
+    priceMin: l.price_min ?? null,
+    priceMax: l.price_max ?? null,
+    priceNegotiable: l.price_negotiable,
+    province: l.province_code,
+    language: l.language,
+    anonymous: l.anonymous,
+    confidentialDetails: null,
+  };
+}
