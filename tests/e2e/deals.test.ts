@@ -48,10 +48,11 @@ async function proposeTerms(page: Page, price: string, halves: [string, string])
 const timeline = (page: Page) => page.locator('section[aria-labelledby="timeline-heading"] ol').innerText();
 
 describe('a deal, from a search to agreed terms', () => {
-  it('goes from interest through the NDA and a counter-proposal to agreement; both read one timeline', async () => {
-    const sme = await newPage(world.browser, world.url);
-    await signIn(sme, 'mekongxanh.admin@opentex.demo', true);
-    await visit(sme, '/search?q=AOI hoc sau loi han');
+  // Once with the SME's JavaScript on, once with it off; the university's is always off.
+  it.each([true, false])('goes from interest through the NDA and a counter-proposal to agreement; both read one timeline (SME JavaScript %s)', async (js) => {
+    const sme = await newPage(world.browser, world.url, { javaScriptEnabled: js });
+    await signIn(sme, 'mekongxanh.admin@opentex.demo', js);
+    await visit(sme, '/search?q=AOI hoc sau loi han', js);
     await sme.getByRole('link', { name: OFFER }).first().click();
     await heading(sme, OFFER);
     await sme.getByRole('link', { name: 'Bày tỏ quan tâm' }).click();
@@ -74,7 +75,7 @@ describe('a deal, from a search to agreed terms', () => {
     await uni.getByRole('button', { name: 'Đề xuất và chấp nhận thỏa thuận bảo mật' }).click();
     await uni.getByText('đang chờ bên còn lại').waitFor();
 
-    await visit(sme, dealPath);
+    await visit(sme, dealPath, js);
     await expect(sme.locator('section.confidential').innerText()).resolves.not.toContain('98,7%');
     await sme.getByRole('button', { name: 'Chấp nhận thỏa thuận bảo mật' }).click();
     await sme.locator('section.confidential').getByText(/98,7%/).waitFor();
@@ -85,7 +86,7 @@ describe('a deal, from a search to agreed terms', () => {
     await proposeTerms(uni, '1.000.000.000', ['300.000.000', '700.000.000']);
     await uni.getByText('Phiên bản 2').first().waitFor();
 
-    await visit(sme, dealPath);
+    await visit(sme, dealPath, js);
     await sme.getByRole('button', { name: 'Chấp nhận phiên bản 2' }).click();
     await sme.getByText('Đã thống nhất').first().waitFor();
 
