@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../domain/deal-view.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { LinkedText } from './linked-text.js';
 import { useLang, useT } from './use-t.js';
 
 /** Everything that happened on the deal, transitions and messages in one list: the same for both sides and curators. */
@@ -28,7 +29,7 @@ export function DealTimeline({ entries }: { entries: TimelineEntry[] }) {
               ) : (
                 <>
                   <strong>{t('deal.history.message')}</strong> · {who}
-                  <blockquote className="pre">{e.body}</blockquote>
+                  <blockquote className="pre"><LinkedText text={e.body} /></blockquote>
                 </>
               )}
             </li>
