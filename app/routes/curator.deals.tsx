@@ -8,7 +8,7 @@ import { SECTORS } from '../domain/taxonomy.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import { curatorDeals } from '../services/curator-deals.server.js';
 import { requireCurator } from '../services/curation.server.js';
-import { introduce } from '../services/deals.server.js';
+import { introduce } from '../services/deal-introductions.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';

@@ -5,7 +5,8 @@ import type { Database } from '../../db/connection.js';
 import { seedDemoData } from '../../db/seed.js';
 import type { Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
-import { expressInterest, introduce, postDealMessage, proposeTerms, takeDealTransition } from './deals.server.js';
+import { expressInterest, postDealMessage, proposeTerms, takeDealTransition } from './deals.server.js';
+import { introduce } from './deal-introductions.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
 import { runTransitionIn } from './process-runner.server.js';
 

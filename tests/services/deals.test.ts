@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
-import { NDA_SHA256, consentToIntroduction, expressInterest, introduce, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { NDA_SHA256, expressInterest, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { consentToIntroduction, introduce } from '../../app/services/deal-introductions.server.js';
 import { listMyDeals } from '../../app/services/deal-inbox.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { listNotifications } from '../../app/services/notifications.server.js';
