@@ -41,12 +41,13 @@ beforeAll(async () => {
   const other = await createOrganisation(market.db, { slug: 'khac-api', name: 'Khác', type: 'enterprise', taxCode: '0100000053' });
   const agency = await createOrganisation(market.db, { slug: 'so-api', name: 'Sở API', type: 'agency', taxCode: '0100000054' });
   await createUser(market.db, { email: 'buyer@api.vn', organisationId: sme, passwordHash });
+  await createUser(market.db, { email: 'buyeradmin@api.vn', organisationId: sme, role: 'admin', passwordHash });
   await createUser(market.db, { email: 'seller@api.vn', organisationId: lab, passwordHash });
   await createUser(market.db, { email: 'other@api.vn', organisationId: other, passwordHash });
   await createUser(market.db, { email: 'curator@api.vn', organisationId: agency, passwordHash });
   offer = (await importPublishedListings(market.ctx, lab, [SHRIMP_OFFER])).ids[0]!;
   server = await startTestServer(market.ctx);
-  for (const who of ['buyer', 'seller', 'other', 'curator']) cookies[who] = await login(`${who}@api.vn`);
+  for (const who of ['buyer', 'buyeradmin', 'seller', 'other', 'curator']) cookies[who] = await login(`${who}@api.vn`);
 });
 
 afterAll(async () => {
@@ -156,5 +157,45 @@ describe('GET /api/v1/my/deals and /api/v1/my/deals/:id', () => {
     const inbox = await get('seller', '/api/v1/my/deals');
     expect(inbox.status).toBe(200);
     expect(JSON.stringify(inbox.body.data)).toContain(id);
+  });
+});
+
+describe('the permission matrix of the deals API', () => {
+  const call = async (who: string | null, method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {};
+    if (who) headers.cookie = cookies[who]!;
+    const res = await fetch(`${server.url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    return res.status;
+  };
+
+  it('answers each person as the access rules say, for every call', async () => {
+    const lab = await market.db.selectFrom('organisations').select('id').where('slug', '=', 'vien-api-d').executeTakeFirstOrThrow();
+    const listing = (await importPublishedListings(market.ctx, lab.id, [{ ...SHRIMP_OFFER, title: 'Ma trận quyền' }])).ids[0]!;
+    // Interest: signed in, not one's own listing.
+    expect(await call(null, 'POST', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).toBe(401);
+    expect(await call('seller', 'POST', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).toBe(400);
+    expect(await call('buyer', 'POST', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).toBe(201);
+    expect(await call('buyeradmin', 'POST', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).toBe(200);
+    const deal = (await market.db.selectFrom('deals').select('id').where('listing_id', '=', listing).executeTakeFirstOrThrow()).id;
+
+    const expectations: [string | null, number, number, number][] = [
+      // who, GET the list, GET the deal, POST accept (the seller answers)
+      [null, 401, 401, 401],
+      ['buyer', 200, 200, 403],
+      ['buyeradmin', 200, 200, 403],
+      ['other', 200, 404, 404],
+      ['curator', 200, 200, 403],
+    ];
+    for (const [who, list, one, accept] of expectations) {
+      expect(await call(who, 'GET', '/api/v1/my/deals'), `${who} list`).toBe(list);
+      expect(await call(who, 'GET', `/api/v1/my/deals/${deal}`), `${who} deal`).toBe(one);
+      expect(await call(who, 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'accept' }), `${who} accept`).toBe(accept);
+    }
+    // Ending a deal: the parties withdraw, only curators terminate.
+    for (const who of ['buyer', 'seller']) expect(await call(who, 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'terminate', reason: 'x' }), who).toBe(403);
+    expect(await call('other', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'withdraw', reason: 'x' })).toBe(404);
+    expect(await call('seller', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'accept' })).toBe(200);
+    expect(await call('curator', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'terminate', reason: 'Trùng lặp' })).toBe(200);
+    expect(await call('buyeradmin', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'withdraw', reason: 'x' })).toBe(409);
   });
 });
