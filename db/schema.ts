@@ -100,7 +100,7 @@ export interface AuditEventTable {
   at: CreatedAt;
 }
 
-export type DealStageColumn = 'opening' | 'introduced' | 'inquiry' | 'negotiating' | 'agreed' | 'declined' | 'withdrawn' | 'expired' | 'terminated';
+export type DealStageColumn = 'opening' | 'introduced' | 'inquiry' | 'negotiating' | 'agreed' | 'declined' | 'withdrawn' | 'expired' | 'terminated' | 'resolved';
 export type PartyColumn = 'buyer' | 'seller';
 
 export interface DealTable {

@@ -16,6 +16,7 @@ export const dealActionSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('accept_terms'), version, termsVersion: z.coerce.number().int().positive() }),
   z.object({ name: z.literal('withdraw'), version, reason }),
   z.object({ name: z.literal('terminate'), version, reason }),
+  z.object({ name: z.literal('resolve'), version, reason: cleaned(z.string().max(2000), { multiline: true }).optional() }),
   z.object({ name: z.literal('consent'), version }),
   z.object({ name: z.literal('decline_introduction'), version }),
 ]);

@@ -89,6 +89,7 @@ export const dealActionSchema = z.preprocess(
       z.object({ intent: z.literal('accept_terms'), version, termsVersion: version }),
       z.object({ intent: z.literal('withdraw'), version, reason }),
       z.object({ intent: z.literal('terminate'), version, reason }),
+      z.object({ intent: z.literal('resolve'), version, reason: z.string().trim().max(REASON_MAX) }),
       z.object({ intent: z.literal('consent'), version }),
       z.object({ intent: z.literal('decline_introduction'), version }),
     ])

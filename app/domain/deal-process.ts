@@ -10,7 +10,7 @@ import type { FieldProblems, Problem } from './problem.js';
 import type { Process, Transition } from './process.js';
 import { addWorkingDays, workingDaysBefore } from './working-days.js';
 
-export const DEAL_STAGES = ['opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated'] as const;
+export const DEAL_STAGES = ['opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated', 'resolved'] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
 export const OPEN_STAGES: readonly DealStage[] = ['introduced', 'inquiry', 'negotiating'];
 
@@ -183,6 +183,18 @@ const table = {
     notifies: [
       { to: 'buyer', kind: 'deal_terminated' },
       { to: 'seller', kind: 'deal_terminated' },
+    ],
+    sets: closed,
+  },
+  /** The curator, as operator, marks an open deal settled (the parties agreed it outside the market, or a dispute ended). */
+  resolve: {
+    from: ['introduced', 'inquiry', 'negotiating'],
+    to: 'resolved',
+    by: ['curator'],
+    check: (input) => ((input.reason ?? '').trim().length > REASON_MAX ? { reason: [{ code: 'too_long', params: { max: REASON_MAX } }] } : null),
+    notifies: [
+      { to: 'buyer', kind: 'deal_resolved' },
+      { to: 'seller', kind: 'deal_resolved' },
     ],
     sets: closed,
   },

@@ -722,4 +722,8 @@ export const en: Record<MessageKey, string> = {
   'deal.action.consent': 'Consent',
   'deal.action.decline_introduction': 'Decline the introduction',
   'problem.deal_wrong_stage': 'This cannot be done while the deal is at “{{stage}}”: reload the page to see where it stands.',
+  'deal.stage.resolved': 'Resolved',
+  'deal.history.resolve': 'A curator marked the deal resolved',
+  'deal.action.resolve': 'Mark resolved',
+  'notification.deal_resolved': 'A curator marked the deal on “{{title}}” resolved.',
 };

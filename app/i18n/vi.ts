@@ -721,6 +721,10 @@ export const vi = {
   'deal.action.consent': 'Đồng ý',
   'deal.action.decline_introduction': 'Từ chối lời giới thiệu',
   'problem.deal_wrong_stage': 'Không thể làm việc này khi thương vụ đang ở giai đoạn “{{stage}}”: hãy tải lại trang để xem trạng thái hiện tại.',
+  'deal.stage.resolved': 'Đã giải quyết',
+  'deal.history.resolve': 'Cán bộ quản lý sàn ghi nhận thương vụ đã được giải quyết',
+  'deal.action.resolve': 'Ghi nhận đã giải quyết',
+  'notification.deal_resolved': 'Cán bộ quản lý sàn ghi nhận thương vụ “{{title}}” đã được giải quyết.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -97,7 +97,7 @@ export default function DealPage() {
       ) : null}
       <DealTimeline entries={deal.timeline} />
       {deal.mayMessage ? <MessageForm errors={errorsOf('message')} typed={sent === 'message' ? failed?.values : undefined} /> : null}
-      {offered('withdraw') || offered('terminate') ? <DealEnd deal={deal} errorsOf={errorsOf} values={failed?.values} sent={sent} /> : null}
+      {offered('withdraw') || offered('terminate') || offered('resolve') ? <DealEnd deal={deal} errorsOf={errorsOf} values={failed?.values} sent={sent} /> : null}
     </article>
   );
 }

@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = [
   'deal_message',
   'deal_introduced',
   'deal_consented',
+  'deal_resolved',
   'organisation_verified',
   'new_match',
   'saved_search_hit',

@@ -76,17 +76,17 @@ export function DealAnswer({ deal, errors, values }: { deal: Pick<DealView, 'tra
   );
 }
 
-/** Withdrawing (either side) or terminating (a curator), each with the reason the other side reads. */
+/** Withdrawing (either side), terminating or marking resolved (a curator), with the reason the sides read. */
 export function DealEnd({ deal, errorsOf, values, sent }: { deal: Pick<DealView, 'transitions' | 'version'>; errorsOf: (intent: string) => FieldProblems; values: Values; sent: string | null }) {
   const t = useT();
-  const ends = (['withdraw', 'terminate'] as const).filter((n) => deal.transitions.includes(n));
+  const ends = (['withdraw', 'terminate', 'resolve'] as const).filter((n) => deal.transitions.includes(n));
   return (
     <section aria-labelledby="end-heading" className="decision">
       <h2 id="end-heading">{t('deal.endTitle')}</h2>
       {ends.map((name) => (
         <Form method="post" className="stack" key={name}>
           <input type="hidden" name="version" value={deal.version} />
-          <ReasonField form={name} label={t('deal.reason')} errors={errorsOf(name).reason} required value={sent === name ? kept(values, 'reason') : ''} />
+          <ReasonField form={name} label={t('deal.reason')} errors={errorsOf(name).reason} required={name !== 'resolve'} value={sent === name ? kept(values, 'reason') : ''} />
           <p className="actions">
             <button type="submit" name="intent" value={name} className="danger">{t(`deal.action.${name}` as MessageKey)}</button>
           </p>

@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seller_organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('owner', 'text', (c) => c.notNull().check(sql`owner in ('buyer', 'seller')`))
     .addColumn('interested_organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
-    .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated')`))
+    .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated', 'resolved')`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('cooperation', 'text', (c) => c.notNull())
     .addColumn('unclear', 'text', (c) => c.notNull().defaultTo(''))

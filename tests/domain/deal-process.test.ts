@@ -87,7 +87,7 @@ describe('the cells that matter, by hand', () => {
     expect(availableTransitions(DEAL_PROCESS, facts(), BUYER)).toEqual(['withdraw']);
     expect(availableTransitions(DEAL_PROCESS, facts({ owner: 'buyer' }), BUYER)).toEqual(['accept', 'decline', 'withdraw']);
     expect(decide(DEAL_PROCESS, facts(), BUYER, 'accept')).toMatchObject({ kind: 'forbidden', problem: { code: 'forbidden_answerer' } });
-    expect(availableTransitions(DEAL_PROCESS, facts(), CURATOR)).toEqual(['terminate']);
+    expect(availableTransitions(DEAL_PROCESS, facts(), CURATOR)).toEqual(['terminate', 'resolve']);
     expect(availableTransitions(DEAL_PROCESS, facts(), null)).toEqual(['remind_answer', 'expire']);
   });
 
@@ -110,6 +110,10 @@ describe('the cells that matter, by hand', () => {
     expect(decide(DEAL_PROCESS, facts(), SELLER, 'decline', { declineReason: 'trl_too_low' })).toMatchObject({ ok: true, to: 'declined' });
     expect(decide(DEAL_PROCESS, facts(), BUYER, 'withdraw', { reason: ' ' })).toMatchObject({ kind: 'invalid', fieldErrors: { reason: [{ code: 'required' }] } });
     expect(decide(DEAL_PROCESS, facts(), CURATOR, 'terminate', { reason: 'Trùng lặp' })).toMatchObject({ ok: true, to: 'terminated' });
+    // Marking a deal resolved needs no reason; an agreed deal is no longer the operator's to close.
+    expect(decide(DEAL_PROCESS, facts({ stage: 'negotiating' }), CURATOR, 'resolve', {})).toMatchObject({ ok: true, to: 'resolved' });
+    expect(decide(DEAL_PROCESS, facts({ stage: 'agreed' }), CURATOR, 'resolve', {})).toMatchObject({ kind: 'wrong_state' });
+    expect(decide(DEAL_PROCESS, facts(), SELLER, 'resolve', {})).toMatchObject({ kind: 'forbidden', problem: { code: 'forbidden_curator' } });
   });
 
   it('opens an introduction when both sides consent, whichever goes first', () => {
@@ -119,7 +123,7 @@ describe('the cells that matter, by hand', () => {
     expect(availableTransitions(DEAL_PROCESS, half, BUYER)).toEqual(['decline_introduction']);
     expect(availableTransitions(DEAL_PROCESS, half, SELLER)).toEqual(['open_introduction', 'decline_introduction']);
     expect(decide(DEAL_PROCESS, half, SELLER, 'open_introduction')).toMatchObject({ ok: true, to: 'negotiating' });
-    expect(availableTransitions(DEAL_PROCESS, introduced, CURATOR)).toEqual(['terminate']);
+    expect(availableTransitions(DEAL_PROCESS, introduced, CURATOR)).toEqual(['terminate', 'resolve']);
     expect(availableTransitions(DEAL_PROCESS, introduced, null)).toEqual(['lapse']);
     expect(decide(DEAL_PROCESS, facts({ stage: 'opening' }), CURATOR, 'introduce')).toMatchObject({ ok: true, to: 'introduced' });
   });

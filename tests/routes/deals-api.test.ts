@@ -197,5 +197,10 @@ describe('the permission matrix of the deals API', () => {
     expect(await call('seller', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'accept' })).toBe(200);
     expect(await call('curator', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'terminate', reason: 'Trùng lặp' })).toBe(200);
     expect(await call('buyeradmin', 'POST', `/api/v1/my/deals/${deal}/transitions`, { name: 'withdraw', reason: 'x' })).toBe(409);
+    // A curator may also mark an open deal resolved; a party may not.
+    const again = (await post('buyer', '/api/v1/my/deals', { listingId: listing, ...INTEREST })).body.data.id as string;
+    expect(await call('buyer', 'POST', `/api/v1/my/deals/${again}/transitions`, { name: 'resolve' })).toBe(403);
+    expect(await call('curator', 'POST', `/api/v1/my/deals/${again}/transitions`, { name: 'resolve', reason: 'Hai bên đã ký trực tiếp' })).toBe(200);
+    expect((await market.db.selectFrom('deals').select('stage').where('id', '=', again).executeTakeFirstOrThrow()).stage).toBe('resolved');
   });
 });
