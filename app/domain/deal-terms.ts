@@ -11,7 +11,7 @@ export const interestSchema = z.object({
   cooperation: cleaned(z.string().min(10).max(2000), { multiline: true }),
   unclear: cleaned(z.string().max(2000), { multiline: true }).default(''),
   aboutUs: cleaned(z.string().min(10).max(2000), { multiline: true }),
-  transferMode: z.enum(TRANSFER_MODES, { message: 'choose_transfer_mode' }),
+  transferMode: z.enum(TRANSFER_MODES, { message: 'choose_a_transfer_mode' }),
   priceIndication: vnd.nullable().default(null),
 });
 export type InterestInput = z.output<typeof interestSchema>;
@@ -30,7 +30,7 @@ const milestoneSchema = z.object({
 /** The fields of a term sheet; `termSheetSchema` adds the rule across them (forms extend these with their intent). */
 export const termSheetFields = z.object({
   subject: cleaned(z.string().min(5).max(1000), { multiline: true }),
-  transferMode: z.enum(TRANSFER_MODES, { message: 'choose_transfer_mode' }),
+  transferMode: z.enum(TRANSFER_MODES, { message: 'choose_a_transfer_mode' }),
   exclusive: z.boolean(),
   territory: cleaned(z.string().min(2).max(200)),
   fieldOfUse: cleaned(z.string().min(2).max(500)),

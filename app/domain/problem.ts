@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   'too_many_sectors',
   'too_many_keywords',
   'choose_transfer_mode',
+  'choose_a_transfer_mode',
   'choose_province',
   'choose_language',
   'choose_kind',

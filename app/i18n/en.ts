@@ -726,4 +726,10 @@ export const en: Record<MessageKey, string> = {
   'deal.history.resolve': 'A curator marked the deal resolved',
   'deal.action.resolve': 'Mark resolved',
   'notification.deal_resolved': 'A curator marked the deal on “{{title}}” resolved.',
+  // English singulars (i18next plural `_one`); Vietnamese has one form for every number.
+  'curatorDeals.count_one': '{{count}} deal',
+  'curatorDeals.daysLeft_one': '{{count}} working day left',
+  'deal.daysLeft_one': '{{count}} working day left',
+  'deal.terms.months_one': '{{count}} month',
+  'problem.choose_a_transfer_mode': 'choose a transfer mode',
 };

@@ -725,6 +725,12 @@ export const vi = {
   'deal.history.resolve': 'Cán bộ quản lý sàn ghi nhận thương vụ đã được giải quyết',
   'deal.action.resolve': 'Ghi nhận đã giải quyết',
   'notification.deal_resolved': 'Cán bộ quản lý sàn ghi nhận thương vụ “{{title}}” đã được giải quyết.',
+  // English singulars (i18next plural `_one`); Vietnamese has one form for every number.
+  'curatorDeals.count_one': '{{count}} thương vụ',
+  'curatorDeals.daysLeft_one': 'còn {{count}} ngày làm việc',
+  'deal.daysLeft_one': 'còn {{count}} ngày làm việc',
+  'deal.terms.months_one': '{{count}} tháng',
+  'problem.choose_a_transfer_mode': 'hãy chọn một hình thức chuyển giao',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -30,6 +30,12 @@ describe('message catalogues', () => {
     }
   });
 
+  it('count in English singular and plural, and in Vietnamese alike', () => {
+    expect(translator('en')('deal.daysLeft', { count: 1 })).toBe('1 working day left');
+    expect(translator('en')('deal.daysLeft', { count: 3 })).toBe('3 working days left');
+    expect(translator('vi')('deal.daysLeft', { count: 1 })).toBe('còn 1 ngày làm việc');
+  });
+
   it('translate with interpolation', () => {
     expect(translator('vi')('search.results', { count: 3 })).toBe('3 kết quả');
     expect(translator('en')('search.results', { count: 3 })).toBe('3 results');

@@ -354,7 +354,7 @@ describe('bad input', () => {
     const res = await call('buyerMember', 'POST', `/listings/${offer}/interest`, { cooperation: 'Ngắn', unclear: '', aboutUs: '', transferMode: 'mua_dut', priceIndication: 'một tỷ' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('ít nhất 10 ký tự');
-    expect(res.text).toContain('hãy chọn ít nhất một hình thức chuyển giao');
+    expect(res.text).toContain('hãy chọn một hình thức chuyển giao');
     expect(res.text).toContain('một số tiền nguyên, tính bằng đồng, ví dụ 1.500.000.000');
     // What was typed stays in the form.
     expect(res.text).toContain('một tỷ');
