@@ -23,7 +23,8 @@ import { benchLifecycle } from './lib/lifecycle.js';
 import { watchLoad, type PhaseLoad } from './lib/machine-load.js';
 import { createRng, type Rng } from './lib/prng.js';
 import { machineInfo } from './lib/report.js';
-import { syntheticListings, syntheticOrganisations, toListingInput } from './lib/synthetic-market.js';
+import { createBenchPeople } from './lib/bench-people.js';
+import { syntheticListings, toListingInput } from './lib/synthetic-market.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -195,19 +196,7 @@ async function main() {
 async function buildMarket(ctx: AppContext): Promise<Market> {
   const db = ctx.db;
   const rng = createRng(config.seed);
-  const orgs = syntheticOrganisations(config.seed, config.organisations).map((o) => ({ ...o, type: o.type === 'agency' ? ('institute' as const) : o.type }));
-  await db.insertInto('organisations').values(orgs).execute();
-  const agency = await db
-    .insertInto('organisations')
-    .values({ slug: 'bench-agency', name: 'Sở KH&CN (bench)', type: 'agency', tax_code: '3999999999', province_code: 'ha-noi', description: 'Bench curator' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const actors = new Map<string, Actor>();
-  for (const org of [...orgs, { id: agency.id, type: 'agency' as const, slug: 'bench-agency' }]) {
-    const email = `${org.slug}@bench.test`;
-    const user = await db.insertInto('users').values({ email, name: org.slug, organisation_id: org.id, role: 'admin', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-    actors.set(org.id, { userId: user.id, name: org.slug, email, organisationId: org.id, organisationType: org.type, role: 'admin', platformAdmin: false });
-  }
+  const { orgs, actors } = await createBenchPeople(db, config.seed, config.organisations);
 
   log(`Importing ${config.deals} published listings with importPublishedListings…`);
   const byOwner = new Map<string, { kind: 'offer' | 'demand'; input: unknown }[]>();

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { readConfig } from '../app/config.server.js';
-import type { Actor } from '../app/domain/actor.js';
 import { applyListingTransition } from '../app/services/listing-lifecycle.server.js';
 import { countListingsAwaitingMatching } from '../app/services/matching-runs.server.js';
 import { createListing } from '../app/services/my-listings.server.js';
 import { saveSearch } from '../app/services/saved-searches.server.js';
 import { startMarket, type Market } from '../app/server/runtime.js';
 import type { SyntheticListing } from './lib/synthetic-market.js';
-import { syntheticListings, syntheticOrganisations, toListingInput } from './lib/synthetic-market.js';
+import { createBenchPeople } from './lib/bench-people.js';
+import { syntheticListings, toListingInput } from './lib/synthetic-market.js';
 import { startInfra } from './lib/infra.js';
 import { machineInfo } from './lib/report.js';
 import { compareIndex } from '../search/index-check.js';
@@ -81,20 +81,7 @@ async function main() {
 
   // Organisations with one admin each, a curator, and people with saved searches.
   const total = config.before + config.listings;
-  const orgs = syntheticOrganisations(config.seed, Math.max(16, Math.ceil(total / 6))).map((o) => ({ ...o, type: o.type === 'agency' ? ('institute' as const) : o.type }));
-  await ctx.db.insertInto('organisations').values(orgs).execute();
-  const agency = await ctx.db
-    .insertInto('organisations')
-    .values({ slug: 'bench-agency', name: 'Sở KH&CN (bench)', type: 'agency', tax_code: '3999999999', province_code: 'ha-noi', description: 'Bench curator' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const actors = new Map<string, Actor>();
-  for (const org of [...orgs, { id: agency.id, type: 'agency' as const, slug: 'bench-agency' }]) {
-    const email = `${org.slug}@bench.test`;
-    const user = await ctx.db.insertInto('users').values({ email, name: org.slug, organisation_id: org.id, role: 'admin', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-    actors.set(org.id, { userId: user.id, name: org.slug, email, organisationId: org.id, organisationType: org.type, role: 'admin', platformAdmin: false });
-  }
-  const curator = actors.get(agency.id)!;
+  const { orgs, curator, actors } = await createBenchPeople(ctx.db, config.seed, Math.max(16, Math.ceil(total / 6)));
   for (let i = 0; i < config.savedSearches; i += 1) {
     const scout = actors.get(orgs[i % orgs.length]!.id)!;
     await saveSearch(ctx, scout, { name: `bench ${i + 1}`, query: `sector=${FOCUS_SECTORS[i % FOCUS_SECTORS.length]}&kind=${i % 2 ? 'offer' : 'demand'}` });
