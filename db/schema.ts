@@ -131,6 +131,9 @@ export interface DealTable {
   accepted_at: Timestamp | null;
   agreed_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The term sheet both sides agreed to, and the SHA-256 of its canonical form; frozen once set. */
+  agreed_terms_version: number | null;
+  agreed_terms_sha256: string | null;
 }
 
 export interface TermSheetTable {
@@ -161,6 +164,19 @@ export interface DealMessageTable {
   author_id: string;
   party: PartyColumn | null;
   body: string;
+  created_at: CreatedAt;
+}
+
+/** A file sent with a deal message; seen by whoever sees the deal. */
+export interface DealFileTable {
+  id: Generated<string>;
+  deal_id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_by: string;
   created_at: CreatedAt;
 }
 
@@ -377,6 +393,7 @@ export interface DB {
   term_sheets: TermSheetTable;
   nda_acceptances: NdaAcceptanceTable;
   deal_messages: DealMessageTable;
+  deal_files: DealFileTable;
   listing_revisions: ListingRevisionTable;
   users: UserTable;
   sessions: SessionTable;

@@ -8,7 +8,14 @@ export type DealSideLabel = Party | 'curator' | 'system';
 
 export type TimelineEntry =
   | { type: 'event'; action: string; from: string | null; to: string | null; reason: string | null; declineReason: string | null; termsVersion: number | null; by: string | null; side: DealSideLabel; at: string }
-  | { type: 'message'; body: string; by: string | null; side: DealSideLabel; at: string };
+  | { type: 'message'; body: string; by: string | null; side: DealSideLabel; at: string; files: DealFileView[] };
+
+/** A file sent with a message, downloaded at `/deals/:id/files/:fileId`. */
+export interface DealFileView {
+  id: string;
+  filename: string;
+  size: number;
+}
 
 export interface TermSheetView {
   version: number;
@@ -37,6 +44,8 @@ export interface DealView {
   declineReason: string | null;
   nda: { proposedBy: Party | null; inForceAt: string | null; acceptances: { party: Party; by: string; at: string; ndaVersion: string; sha256: string }[]; text: string; version: string };
   termSheets: TermSheetView[];
+  /** Once agreed: the version both sides accepted and the SHA-256 of its canonical form, which the contract is made from. */
+  agreedTerms: { version: number; sha256: string } | null;
   /** The org admins of each side, once the NDA is in force. */
   contacts: Record<Party, { name: string; email: string }[]> | null;
   timeline: TimelineEntry[];

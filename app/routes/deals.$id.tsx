@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { dealActionSchema, type DealAction } from '../domain/deal-form.js';
@@ -7,7 +8,8 @@ import type { Actor } from '../domain/actor.js';
 import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
 import { getDeal } from '../services/deal-views.server.js';
-import { postDealMessage, proposeTerms, takeDealTransition } from '../services/deals.server.js';
+import { postDealMessage } from '../services/deal-messages.server.js';
+import { proposeTerms, takeDealTransition } from '../services/deals.server.js';
 import { consentToIntroduction } from '../services/deal-introductions.server.js';
 import { DealAnswer, DealConsent, DealEnd } from '../ui/deal-actions.js';
 import { DealFacts, DealInterest, DealInside } from '../ui/deal-facts.js';
@@ -19,7 +21,7 @@ import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { useT } from '../ui/use-t.js';
 import type { MessageKey } from '../i18n/index.js';
 import { appContext } from '../web/context.server.js';
-import { readForm } from '../web/forms.server.js';
+import { readPageUpload, type UploadedFile } from '../web/upload.server.js';
 import { schemaAction } from '../web/form-schema.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
@@ -35,17 +37,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  return schemaAction(dealActionSchema, await readForm(request), async (form) => {
-    await act(ctx, actor, params.id ?? '', form);
+  // The message form may carry a file; the other forms are read the same way and carry none.
+  const sent = await readPageUpload(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, field: 'file', intent: 'message' });
+  if ('failure' in sent) return data(sent.failure, { status: 413, headers: { Connection: 'close' } });
+  return schemaAction(dealActionSchema, sent.values, async (form) => {
+    await act(ctx, actor, params.id ?? '', form, sent.files.file);
     return { ok: true as const, done: form.intent };
   });
 }
 
 /** Each form of the page to its one use case; the engine decides whether it may be done now. */
-async function act(ctx: AppContext, actor: Actor, id: string, form: DealAction) {
+async function act(ctx: AppContext, actor: Actor, id: string, form: DealAction, file: UploadedFile | undefined) {
   switch (form.intent) {
     case 'message':
-      return postDealMessage(ctx, actor, id, { body: form.body });
+      return postDealMessage(ctx, actor, id, { body: form.body }, file);
     case 'consent':
       return consentToIntroduction(ctx, actor, id, form.version);
     case 'propose_terms': {
@@ -89,13 +94,13 @@ export default function DealPage() {
       {deal.stage !== 'inquiry' && (deal.stage === 'negotiating' || deal.termSheets.length) ? (
         <section aria-labelledby="terms-heading">
           <h2 id="terms-heading">{t('deal.terms.title')}</h2>
-          <TermSheetList sheets={deal.termSheets} dealVersion={deal.version} mayAccept={offered('accept_terms')} />
+          <TermSheetList sheets={deal.termSheets} dealVersion={deal.version} mayAccept={offered('accept_terms')} agreed={deal.agreedTerms} />
           {offered('propose_terms') ? (
             <TermSheetForm dealVersion={deal.version} latest={deal.termSheets[0]?.terms ?? null} kept={sent === 'propose_terms' ? failed?.values : undefined} errors={errorsOf('propose_terms')} />
           ) : null}
         </section>
       ) : null}
-      <DealTimeline entries={deal.timeline} />
+      <DealTimeline entries={deal.timeline} dealId={deal.id} />
       {deal.mayMessage ? <MessageForm errors={errorsOf('message')} typed={sent === 'message' ? failed?.values : undefined} /> : null}
       {offered('withdraw') || offered('terminate') || offered('resolve') ? <DealEnd deal={deal} errorsOf={errorsOf} values={failed?.values} sent={sent} /> : null}
     </article>
@@ -105,10 +110,13 @@ export default function DealPage() {
 function MessageForm({ errors, typed }: { errors: FieldProblems; typed?: Record<string, string | string[]> }) {
   const t = useT();
   return (
-    <Form method="post" className="stack deal-message">
+    <Form method="post" encType="multipart/form-data" className="stack deal-message">
       <h2>{t('deal.message.title')}</h2>
       <Field name="body" label={t('deal.message.body')} errors={errors.body} hint={t('deal.message.hint')}>
         <textarea {...inputProps('body', errors.body, true)} required maxLength={4000} rows={4} defaultValue={kept(typed, 'body')} />
+      </Field>
+      <Field name="file" label={t('deal.message.file')} errors={errors.file} hint={t('deal.message.fileHint')}>
+        <input {...inputProps('file', errors.file, true)} type="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.pptx" />
       </Field>
       <p className="actions">
         <button type="submit" name="intent" value="message">{t('deal.message.send')}</button>

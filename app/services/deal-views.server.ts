@@ -96,6 +96,7 @@ export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promis
       latest: i === 0,
       expired: s.valid_until.getTime() < now.getTime(),
     })),
+    agreedTerms: row.agreed_terms_version !== null && row.agreed_terms_sha256 !== null ? { version: row.agreed_terms_version, sha256: row.agreed_terms_sha256 } : null,
     contacts,
     timeline,
     party: partiesOf(actor, facts)[0] ?? null,
@@ -122,7 +123,7 @@ async function contactPersons(ctx: AppContext, facts: DealFacts): Promise<Record
  * owner not yet named to the reader stays unnamed: their side is shown, not their name.
  */
 async function dealTimeline(ctx: AppContext, id: string, facts: DealFacts, hiddenOrg: string | null): Promise<TimelineEntry[]> {
-  const [events, messages] = await Promise.all([
+  const [events, messages, files] = await Promise.all([
     ctx.db
       .selectFrom('audit_events as e')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
@@ -133,10 +134,12 @@ async function dealTimeline(ctx: AppContext, id: string, facts: DealFacts, hidde
     ctx.db
       .selectFrom('deal_messages as m')
       .innerJoin('users as u', 'u.id', 'm.author_id')
-      .select(['m.body', 'm.created_at', 'u.name', 'u.organisation_id'])
+      .select(['m.id', 'm.body', 'm.created_at', 'u.name', 'u.organisation_id'])
       .where('m.deal_id', '=', id)
       .execute(),
+    ctx.db.selectFrom('deal_files').select(['id', 'message_id', 'filename', 'size']).where('deal_id', '=', id).orderBy('created_at').execute(),
   ]);
+  const filesOf = (messageId: string) => files.filter((f) => f.message_id === messageId).map((f) => ({ id: f.id, filename: f.filename, size: f.size }));
   const sideOf = (org: string | null, hasActor: boolean): DealSideLabel =>
     !hasActor ? 'system' : org === facts.buyerOrganisationId ? 'buyer' : org === facts.sellerOrganisationId ? 'seller' : 'curator';
   const nameOf = (name: string | null, org: string | null) => (org !== null && org === hiddenOrg ? null : name);
@@ -160,6 +163,7 @@ async function dealTimeline(ctx: AppContext, id: string, facts: DealFacts, hidde
     ...messages.map((m) => ({
       type: 'message' as const,
       body: m.body,
+      files: filesOf(m.id),
       by: nameOf(m.name, m.organisation_id),
       side: sideOf(m.organisation_id, true),
       at: m.created_at.toISOString(),

@@ -2,21 +2,19 @@
 // and the ends of a deal. Every change of stage goes through the process runner with the deal
 // table (app/domain/deal-process.ts); messages change no stage and are written here.
 import { createHash } from 'node:crypto';
-import { maySeeDeal } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import type { DealAction } from '../domain/deal-actions.js';
 import { partiesOf, type DealFacts, type DealTransitionInput, type Party } from '../domain/deal-process.js';
 import { interestSchema, termSheetSchema } from '../domain/deal-terms.js';
+import type { Canonical } from '../domain/canonical.js';
 import { NDA_TEXT, NDA_VERSION } from '../domain/nda.js';
-import { cleaned } from '../domain/text.js';
-import { z } from 'zod';
 import type { AppContext } from '../context.server.js';
 import { consentToIntroduction } from './deal-introductions.server.js';
-import { dealStore, organisationOf } from './deal-store.server.js';
-import { InvalidInputError, NotFoundError, invalidField, parsed } from './errors.js';
+import { dealStore } from './deal-store.server.js';
+import { NotFoundError, invalidField, parsed } from './errors.js';
 import { askFor } from './jobs.server.js';
+import { contentSha256 } from './content-hash.server.js';
 import { isUuid } from './listings.server.js';
-import { notifyPeople, organisationMembers } from './notifications.server.js';
 import { runTransition, runTransitionIn, type TransitionOutcome } from './process-runner.server.js';
 
 export const NDA_SHA256 = createHash('sha256').update(NDA_TEXT, 'utf8').digest('hex');
@@ -114,7 +112,13 @@ export async function takeDealTransition(ctx: AppContext, actor: Actor, dealId: 
           .execute();
         return { ndaVersion: NDA_VERSION, sha256: NDA_SHA256 };
       }
-      if (taken === 'accept_terms') return { termsVersion: input.termsVersion };
+      if (taken === 'accept_terms') {
+        // The stale check has made sure this is the latest version, still standing.
+        const sheet = await trx.selectFrom('term_sheets').select(['version', 'terms']).where('deal_id', '=', dealId).where('version', '=', input.termsVersion ?? 0).executeTakeFirstOrThrow();
+        const sha256 = contentSha256(sheet.terms as Canonical);
+        await trx.updateTable('deals').set({ agreed_terms_version: sheet.version, agreed_terms_sha256: sha256 }).where('id', '=', dealId).execute();
+        return { termsVersion: sheet.version, sha256 };
+      }
       return;
     },
   });
@@ -149,40 +153,6 @@ export async function proposeTerms(ctx: AppContext, actor: Actor, dealId: string
     },
   });
   return { ...outcome, termsVersion };
-}
-
-const messageSchema = z.object({ body: cleaned(z.string().min(1).max(4000), { multiline: true }) });
-
-/**
- * A message in the deal's thread, from either side or a curator. Messages change no stage and
- * do not stop the owner's clock; the other side hears of it.
- */
-export async function postDealMessage(ctx: AppContext, actor: Actor, dealId: string, input: unknown): Promise<{ id: string }> {
-  const { body } = parsed(messageSchema, input);
-  if (!isUuid(dealId)) throw new NotFoundError('deal', dealId);
-  const { id, emailed } = await ctx.db.transaction().execute(async (trx) => {
-    const deal = await trx
-      .selectFrom('deals as d')
-      .innerJoin('listings as l', 'l.id', 'd.listing_id')
-      .select(['d.stage', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'l.title'])
-      .where('d.id', '=', dealId)
-      .executeTakeFirst();
-    const facts = deal && { buyerOrganisationId: deal.buyer_organisation_id, sellerOrganisationId: deal.seller_organisation_id };
-    if (!deal || !facts || !maySeeDeal(actor, facts)) throw new NotFoundError('deal', dealId);
-    if (!['inquiry', 'negotiating'].includes(deal.stage)) throw new InvalidInputError({ form: [{ code: 'wrong_state', params: { status: deal.stage } }] });
-    const party = partiesOf(actor, facts)[0] ?? null;
-    const row = await trx
-      .insertInto('deal_messages')
-      .values({ deal_id: dealId, author_id: actor.userId, party, body, created_at: ctx.clock() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const to = party ? organisationOf(facts, party === 'buyer' ? 'seller' : 'buyer') : null;
-    const people = to ? await organisationMembers(trx, to) : [...(await organisationMembers(trx, facts.buyerOrganisationId)), ...(await organisationMembers(trx, facts.sellerOrganisationId))];
-    const sent = await notifyPeople(ctx, trx, people, { kind: 'deal_message', params: { title: deal.title }, link: `/deals/${dealId}` });
-    return { id: row.id, emailed: sent };
-  });
-  if (emailed) await askFor(ctx, [['mail-delivery', {}]]);
-  return { id };
 }
 
 /** Any action a side takes by hand (the API's `POST …/transitions`, the deal page's buttons). */

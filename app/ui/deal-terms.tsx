@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import { DISPUTE_RESOLUTIONS, termSheetFields, type TermSheet } from '../domain/deal-terms.js';
 import { MILESTONE_ROWS, milestoneField } from '../domain/deal-form.js';
-import type { TermSheetView } from '../domain/deal-view.js';
+import type { DealView, TermSheetView } from '../domain/deal-view.js';
 import { fieldAttrs } from '../domain/form-constraints.js';
 import { formatVnd } from '../domain/money.js';
 import type { FieldProblems } from '../domain/problem.js';
@@ -11,7 +11,7 @@ import { Field, GroupErrors, inputProps, kept } from './field.js';
 import { useLang, useT } from './use-t.js';
 
 /** Every version of the terms, newest first, each with what changed; the latest one may be accepted. */
-export function TermSheetList({ sheets, dealVersion, mayAccept }: { sheets: TermSheetView[]; dealVersion: number; mayAccept: boolean }) {
+export function TermSheetList({ sheets, dealVersion, mayAccept, agreed }: { sheets: TermSheetView[]; dealVersion: number; mayAccept: boolean; agreed: DealView['agreedTerms'] }) {
   const t = useT();
   const lang = useLang();
   if (sheets.length === 0) return <p>{t('deal.terms.none')}</p>;
@@ -21,8 +21,13 @@ export function TermSheetList({ sheets, dealVersion, mayAccept }: { sheets: Term
         <li key={s.version} className={s.latest ? 'latest' : 'superseded'} id={`terms-v${s.version}`}>
           <h3>
             {t('deal.terms.version', { version: s.version })}{' '}
-            <span className="badge">{s.expired ? t('deal.terms.expired') : s.latest ? t('deal.terms.latest') : t('deal.terms.superseded')}</span>
+            <span className="badge">{agreed?.version === s.version ? t('deal.terms.agreed') : s.expired ? t('deal.terms.expired') : s.latest ? t('deal.terms.latest') : t('deal.terms.superseded')}</span>
           </h3>
+          {agreed?.version === s.version ? (
+            <p className="notice">
+              {t('deal.terms.frozen')} <span className="hash">SHA-256: <code>{agreed.sha256}</code></span>
+            </p>
+          ) : null}
           <p className="listing-meta">
             {t('deal.terms.by', { party: t(`deal.side.${s.proposedBy}` as MessageKey), date: formatDate(s.createdAt, lang) })} · {t('deal.terms.validUntil', { date: formatDate(s.validUntil, lang) })}
           </p>

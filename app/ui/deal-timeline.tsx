@@ -3,8 +3,10 @@ import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import { LinkedText } from './linked-text.js';
 import { useLang, useT } from './use-t.js';
 
+const kb = (bytes: number) => `${new Intl.NumberFormat('vi-VN').format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+
 /** Everything that happened on the deal, transitions and messages in one list: the same for both sides and curators. */
-export function DealTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function DealTimeline({ entries, dealId }: { entries: TimelineEntry[]; dealId: string }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -30,6 +32,15 @@ export function DealTimeline({ entries }: { entries: TimelineEntry[] }) {
                 <>
                   <strong>{t('deal.history.message')}</strong> · {who}
                   <blockquote className="pre"><LinkedText text={e.body} /></blockquote>
+                  {e.files.length ? (
+                    <ul className="attachments" aria-label={t('deal.message.files')}>
+                      {e.files.map((f) => (
+                        <li key={f.id}>
+                          <a href={`/deals/${dealId}/files/${f.id}`} download>{f.filename}</a> <span className="hint">{kb(f.size)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </>
               )}
             </li>

@@ -80,6 +80,14 @@ describe('a deal, from a search to agreed terms', () => {
     await sme.getByRole('button', { name: 'Chấp nhận thỏa thuận bảo mật' }).click();
     await sme.locator('section.confidential').getByText(/98,7%/).waitFor();
 
+    // A message with a file, read by the other side in the thread.
+    await sme.getByLabel('Tin nhắn', { exact: true }).fill('Gửi quý viện sơ đồ dây chuyền của chúng tôi.');
+    await sme.getByLabel('Tệp đính kèm (không bắt buộc)').setInputFiles({ name: 'sơ đồ dây chuyền.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await sme.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await sme.locator('.deal-timeline').getByRole('link', { name: 'sơ đồ dây chuyền.pdf' }).waitFor();
+    await visit(uni, dealPath, false);
+    await uni.locator('.deal-timeline').getByRole('link', { name: 'sơ đồ dây chuyền.pdf' }).waitFor();
+
     await proposeTerms(sme, '800.000.000', ['400.000.000', '400.000.000']);
     await sme.getByText('Phiên bản 1').first().waitFor();
     await visit(uni, dealPath, false);

@@ -220,7 +220,9 @@ describe('a deal from interest to agreement, without JavaScript', () => {
     const agreed = await call('buyerMember', 'POST', `/deals/${deal}`, { intent: 'accept_terms', version: pageVersion(smePage.text), termsVersion: 2 });
     expect(agreed.status).toBe(200);
     expect(agreed.text).toContain('Đã chấp nhận điều khoản: thương vụ đã thống nhất.');
-    expect((await market.db.selectFrom('deals').select('stage').where('id', '=', deal).executeTakeFirstOrThrow()).stage).toBe('agreed');
+    const frozen = await market.db.selectFrom('deals').select(['stage', 'agreed_terms_version', 'agreed_terms_sha256']).where('id', '=', deal).executeTakeFirstOrThrow();
+    expect(frozen).toMatchObject({ stage: 'agreed', agreed_terms_version: 2 });
+    expect(frozen.agreed_terms_sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // One timeline for both sides, every step in order.
     smePage = await call('buyerMember', 'GET', `/deals/${deal}`);
@@ -231,6 +233,11 @@ describe('a deal from interest to agreement, without JavaScript', () => {
     const at = steps.map((s) => timeline.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // Both sides read which version was agreed, and the hash of its content the contract will carry.
+    for (const page of [smePage.text, uniPage.text]) {
+      expect(page).toContain('Hai bên đã thống nhất phiên bản này');
+      expect(page).toContain(frozen.agreed_terms_sha256!);
+    }
     expect((await call('sellerMember', 'GET', '/my/deals')).text.split('id="group-agreed"')[1]!.split('id="group-closed"')[0]).toContain(`/deals/${deal}`);
   });
 
@@ -393,5 +400,63 @@ describe('bad input', () => {
     expect(withdraw.status).toBe(400);
     expect(withdraw.text).toContain('bắt buộc');
     expect((await market.db.selectFrom('deals').select('stage').where('id', '=', deal).executeTakeFirstOrThrow()).stage).toBe('inquiry');
+  });
+});
+
+describe('files in the thread', () => {
+  type Expect = number | 'login';
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+  async function post(who: Who, deal: string, body: string, file?: { name: string; type: string; bytes: Uint8Array }) {
+    const form = new FormData();
+    form.set('intent', 'message');
+    form.set('body', body);
+    if (file) form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+    const res = await fetch(`${server.url}/deals/${deal}`, { method: 'POST', body: form, headers: { cookie: cookies[who]! }, redirect: 'manual' });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it('sends a file with a message, seen and downloaded by the two sides and curators only', async () => {
+    const deal = await openDeal('Màng lọc gốm cho nước cấp nông thôn');
+    const sent = await post('sellerMember', deal, 'Gửi quý công ty bản tóm tắt kỹ thuật.', { name: 'Tóm tắt kỹ thuật.pdf', type: 'application/pdf', bytes: PDF });
+    expect(sent.status).toBe(200);
+    const page = (await call('buyerMember', 'GET', `/deals/${deal}`)).text;
+    const link = /href="(\/deals\/[^"]+\/files\/[^"]+)" download="">([^<]+)</.exec(page);
+    expect(link, 'a download link in the timeline').not.toBeNull();
+    expect(link![2]).toBe('Tóm tắt kỹ thuật.pdf');
+    const expected: Record<Who, Expect> = { anonymous: 'login', other: 404, buyerMember: 200, buyerAdmin: 200, sellerMember: 200, sellerAdmin: 200, curator: 200 };
+    for (const who of Object.keys(expected) as Who[]) {
+      const res = await fetch(`${server.url}${link![1]}`, { headers: cookies[who] ? { cookie: cookies[who]! } : {}, redirect: 'manual' });
+      if (expected[who] === 'login') expect(res.status, who).toBe(302);
+      else expect(res.status, who).toBe(expected[who]);
+      if (res.status === 200) {
+        expect(res.headers.get('content-disposition'), who).toMatch(/^attachment;/);
+        expect(res.headers.get('content-type')).toBe('application/pdf');
+        expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+      } else await res.arrayBuffer();
+    }
+    // The same file id under another deal is not found.
+    const elsewhere = await openDeal('Bộ kit xét nghiệm nhanh vi khuẩn');
+    expect((await fetch(`${server.url}${link![1]!.replace(deal, elsewhere)}`, { headers: { cookie: cookies.buyerMember! } })).status).toBe(404);
+  });
+
+  it('refuses a file whose bytes are not an accepted type, or too large, with nothing written', async () => {
+    const deal = await openDeal('Chế phẩm sinh học khử mùi chuồng trại');
+    const messages = async () => (await market.db.selectFrom('deal_messages').select('id').where('deal_id', '=', deal).execute()).length;
+    const html = await post('buyerMember', deal, 'Tài liệu kèm theo', { name: 'bao-cao.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') });
+    expect(html.status).toBe(400);
+    expect(html.text).toContain('chỉ nhận PDF, PNG, JPEG, DOCX hoặc PPTX');
+    // What was typed stays in the form.
+    expect(html.text).toContain('Tài liệu kèm theo');
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const large = await post('buyerMember', deal, 'Bản vẽ', { name: 'ban-ve.pdf', type: 'application/pdf', bytes: big });
+    expect(large.status).toBe(413);
+    expect(large.text).toContain('tối đa 5 MB');
+    expect(await messages()).toBe(0);
+    expect((await market.db.selectFrom('deal_files').select('id').where('deal_id', '=', deal).execute()).length).toBe(0);
+    // A message without a file is still a message, as a browser sends an empty file input.
+    expect((await post('buyerMember', deal, 'Chỉ có lời nhắn', { name: '', type: 'application/octet-stream', bytes: new Uint8Array() })).status).toBe(200);
+    expect(await messages()).toBe(1);
   });
 });

@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from '../../app/services/errors.js';
-import { NDA_SHA256, expressInterest, postDealMessage, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { termSheetSchema } from '../../app/domain/deal-terms.js';
+import { contentSha256 } from '../../app/services/content-hash.server.js';
+import { getDealFile, postDealMessage } from '../../app/services/deal-messages.server.js';
+import { NDA_SHA256, expressInterest, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
 import { consentToIntroduction, introduce } from '../../app/services/deal-introductions.server.js';
 import { listMyDeals } from '../../app/services/deal-inbox.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
@@ -130,6 +133,12 @@ describe('a deal from interest to agreement', () => {
 
     const row = await deal(id);
     expect(row.stage).toBe('agreed');
+    // The agreed version is frozen with the hash of its canonical content: the counter-proposal's, not the first.
+    const agreedTerms = termSheetSchema.parse(TERMS(1_400_000_000));
+    expect(row.agreed_terms_version).toBe(2);
+    expect(row.agreed_terms_sha256).toBe(contentSha256(agreedTerms));
+    expect(row.agreed_terms_sha256).not.toBe(contentSha256(termSheetSchema.parse(TERMS(1_000_000_000))));
+    await expect(market.db.updateTable('deals').set({ agreed_terms_sha256: '0'.repeat(64) }).where('id', '=', id).execute()).rejects.toThrow(/frozen/);
     expect(row.accepted_at).not.toBeNull();
     expect(row.agreed_at).not.toBeNull();
     const timeline = await market.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'deal').where('entity_id', '=', id).orderBy('id').execute();
@@ -248,5 +257,28 @@ describe('two members of one side at once', () => {
     const late = await takeDealTransition(market.ctx, sme, id, 'accept_terms', { termsVersion: 1, version: seen }).catch((e) => e);
     expect(late).toBeInstanceOf(ConflictError);
     expect((late as ConflictError).problem.code).toBe('changed_meanwhile');
+  });
+});
+
+describe('files in the thread', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+  it('keeps a message and its file together, for whoever sees the deal', async () => {
+    const id = await openDeal();
+    const { fileId } = await postDealMessage(market.ctx, lab, id, { body: 'Sơ đồ hệ thống' }, { name: 'so-do', type: 'image/png', bytes: PNG });
+    expect(fileId).not.toBeNull();
+    for (const who of [sme, smeAdmin, lab, curator]) {
+      const file = await getDealFile(market.ctx, who, id, fileId!);
+      expect(file.filename).toBe('so-do.png');
+      expect(new Uint8Array(file.data)).toEqual(PNG);
+    }
+    await expect(getDealFile(market.ctx, stranger, id, fileId!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a disguised file, and writes neither the message nor the file', async () => {
+    const id = await openDeal();
+    const refused = await postDealMessage(market.ctx, sme, id, { body: 'Tài liệu' }, { name: 'tai-lieu.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('MZ\x90\x00 not a pdf') }).catch((e) => e);
+    expect((refused as InvalidInputError).fieldErrors.file).toEqual([{ code: 'file_type' }]);
+    expect(await market.db.selectFrom('deal_messages').select('id').where('deal_id', '=', id).execute()).toEqual([]);
   });
 });
