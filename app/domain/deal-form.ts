@@ -2,8 +2,8 @@
 // of milestone rows) → the shapes the deal use cases validate, and the deal page's one schema:
 // a discriminated union on `intent`, one branch per form or button.
 import { z } from 'zod';
-import { DECLINE_REASONS, interestSchema, termSheetFields, termSheetRules } from './deal-terms.js';
-import { REASON_MAX } from './deal-process.js';
+import { dealActionBranches, type DealAction } from './deal-actions.js';
+import { interestSchema, termSheetFields, termSheetRules } from './deal-terms.js';
 import { parseVndAmount } from './listing-form.js';
 
 type Values = Record<string, string | string[] | undefined>;
@@ -61,10 +61,12 @@ export const interestFormSchema = z.preprocess((values) => {
 
 // Every button posts the deal's version, so a page older than the deal's last change is a 409.
 const version = z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value');
-const reason = z.string().trim().min(1).max(REASON_MAX);
 
-/** The deal page's forms: a message, the answers and ends the engine offers, the NDA and terms. */
-export const dealActionSchema = z.preprocess(
+/**
+ * The deal page's forms: a message, and every action of deal-actions.ts with the same fields
+ * and rules as the API, in the page's envelope (`intent`, the terms flat, the version required).
+ */
+export const dealFormSchema = z.preprocess(
   (values) => {
     const v = (values ?? {}) as Values;
     const intent = one(v.intent);
@@ -81,20 +83,17 @@ export const dealActionSchema = z.preprocess(
   z
     .discriminatedUnion('intent', [
       z.object({ intent: z.literal('message'), body: z.string().trim().min(1).max(4000) }),
-      z.object({ intent: z.literal('accept'), version }),
-      z.object({ intent: z.literal('decline'), version, declineReason: z.enum(DECLINE_REASONS, { message: 'choose_one' }), reason: z.string().trim().max(REASON_MAX) }),
-      z.object({ intent: z.literal('propose_nda'), version }),
-      z.object({ intent: z.literal('accept_nda'), version }),
-      termSheetFields.extend({ intent: z.literal('propose_terms'), version }),
-      z.object({ intent: z.literal('accept_terms'), version, termsVersion: version }),
-      z.object({ intent: z.literal('withdraw'), version, reason }),
-      z.object({ intent: z.literal('terminate'), version, reason }),
-      z.object({ intent: z.literal('resolve'), version, reason: z.string().trim().max(REASON_MAX) }),
-      z.object({ intent: z.literal('consent'), version }),
-      z.object({ intent: z.literal('decline_introduction'), version }),
-    ])
+      ...dealActionBranches('intent', version, (shape) => termSheetFields.extend(shape)),
+    ] as unknown as [z.AnyZodObject, ...z.AnyZodObject[]])
     .superRefine((form, ctx) => {
-      if (form.intent === 'propose_terms') termSheetRules(form, ctx);
+      if (form.intent === 'propose_terms') termSheetRules(form as z.output<typeof termSheetFields>, ctx);
     }),
-);
-export type DealAction = z.output<typeof dealActionSchema>;
+) as unknown as z.ZodType<DealForm, z.ZodTypeDef, unknown>;
+export type DealForm = { intent: 'message'; body: string } | { intent: DealAction['name']; version: number; [field: string]: unknown };
+
+/** A page form as the action the API would have been sent: one use case behind both. */
+export function dealActionOfForm(form: Exclude<DealForm, { intent: 'message' }>): DealAction {
+  const { intent, version, ...fields } = form;
+  // The page's terms branch holds the term-sheet fields themselves; the API nests them under `terms`.
+  return (intent === 'propose_terms' ? { name: intent, version, terms: fields } : { name: intent, version, ...fields }) as DealAction;
+}

@@ -2,15 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
-import { dealActionSchema, type DealAction } from '../domain/deal-form.js';
+import { dealActionOfForm, dealFormSchema, type DealForm } from '../domain/deal-form.js';
 import type { DealView } from '../domain/deal-view.js';
 import type { Actor } from '../domain/actor.js';
 import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
 import { getDeal } from '../services/deal-views.server.js';
 import { postDealMessage } from '../services/deal-messages.server.js';
-import { proposeTerms, takeDealTransition } from '../services/deals.server.js';
-import { consentToIntroduction } from '../services/deal-introductions.server.js';
+import { actOnDeal } from '../services/deals.server.js';
 import { DealAnswer, DealConsent, DealEnd } from '../ui/deal-actions.js';
 import { DealFacts, DealInterest, DealInside } from '../ui/deal-facts.js';
 import { NdaSection } from '../ui/deal-nda.js';
@@ -40,31 +39,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The message form may carry a file; the other forms are read the same way and carry none.
   const sent = await readPageUpload(request, { maxFileBytes: MAX_ATTACHMENT_BYTES, field: 'file', intent: 'message' });
   if ('failure' in sent) return data(sent.failure, { status: 413, headers: { Connection: 'close' } });
-  return schemaAction(dealActionSchema, sent.values, async (form) => {
+  return schemaAction(dealFormSchema, sent.values, async (form) => {
     await act(ctx, actor, params.id ?? '', form, sent.files.file);
     return { ok: true as const, done: form.intent };
   });
 }
 
-/** Each form of the page to its one use case; the engine decides whether it may be done now. */
-async function act(ctx: AppContext, actor: Actor, id: string, form: DealAction, file: UploadedFile | undefined) {
-  switch (form.intent) {
-    case 'message':
-      return postDealMessage(ctx, actor, id, { body: form.body }, file);
-    case 'consent':
-      return consentToIntroduction(ctx, actor, id, form.version);
-    case 'propose_terms': {
-      const { intent: _intent, version, ...terms } = form;
-      return proposeTerms(ctx, actor, id, terms, version);
-    }
-    default:
-      return takeDealTransition(ctx, actor, id, form.intent, {
-        version: form.version,
-        reason: 'reason' in form ? form.reason : null,
-        declineReason: 'declineReason' in form ? form.declineReason : null,
-        termsVersion: 'termsVersion' in form ? form.termsVersion : null,
-      });
-  }
+/** The message form to its use case; every other form is the action the API takes, through the same use case. */
+async function act(ctx: AppContext, actor: Actor, id: string, form: DealForm, file: UploadedFile | undefined) {
+  if (form.intent === 'message') return postDealMessage(ctx, actor, id, { body: form.body }, file);
+  return actOnDeal(ctx, actor, id, dealActionOfForm(form));
 }
 
 export default function DealPage() {
