@@ -29,6 +29,9 @@ export interface OrganisationTable {
   /** Evidence given at sign-up, for the curator to check the tax code against (null: seeded). */
   legal_representative: string | null;
   registration_document: string | null;
+  /** What a contract names of the organisation besides its tax code and legal representative. */
+  address: string | null;
+  representative_title: string | null;
   digest_sent_at: Timestamp | null;
   created_at: CreatedAt;
 }
@@ -56,6 +59,8 @@ export interface ListingTable {
   language: 'vi' | 'en';
   anonymous: boolean;
   confidential_details: string | null;
+  /** A fixed-price non-exclusive licence anyone may buy at once ("buy now"); null: none. */
+  express_licence_price: BigMoney | null;
   featured: Generated<boolean>;
   published_at: Timestamp | null;
   /** The first submission for review; null for a draft never submitted (curators do not see it). */
@@ -180,6 +185,119 @@ export interface DealFileTable {
   created_at: CreatedAt;
 }
 
+export type ContractStageColumn = 'opening' | 'draft' | 'signed' | 'completed' | 'terminated';
+export type MilestoneStageColumn = 'due' | 'transfer_reported' | 'paid' | 'delivered' | 'changes_requested' | 'accepted';
+
+export interface BankAccountTable {
+  organisation_id: string;
+  bank_code: string;
+  account_number: string;
+  holder_name: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface StripeAccountTable {
+  organisation_id: string;
+  account_id: string;
+  charges_enabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ContractTable {
+  id: Generated<string>;
+  deal_id: string;
+  number: string;
+  stage: ContractStageColumn;
+  version: Generated<number>;
+  content_version: Generated<number>;
+  content_sha256: string | null;
+  express: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  signed_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface ContractVersionTable {
+  contract_id: string;
+  version: number;
+  content: Json;
+  sha256: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ContractSignatureTable {
+  id: Generated<string>;
+  contract_id: string;
+  content_version: number;
+  content_sha256: string;
+  party: PartyColumn;
+  method: 'click' | 'digital' | 'paper';
+  user_id: string;
+  typed_name: string;
+  signed_at: Timestamp;
+  address: string | null;
+  certificate: Json | null;
+  document: Buffer | null;
+  document_sha256: string | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  voided_at: Timestamp | null;
+}
+
+export interface MilestoneTable {
+  id: Generated<string>;
+  contract_id: string;
+  number: number;
+  amount: BigMoney;
+  condition: string;
+  deliverable: string;
+  stage: MilestoneStageColumn;
+  version: Generated<number>;
+  transfer_reference: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  paid_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+}
+
+export interface PaymentTable {
+  id: Generated<string>;
+  milestone_id: string;
+  provider: 'bank_transfer' | 'stripe';
+  amount: BigMoney;
+  status: 'reported' | 'confirmed' | 'not_received' | 'pending' | 'paid' | 'failed';
+  provider_ref: string | null;
+  platform_fee: Generated<BigMoney>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  settled_at: Timestamp | null;
+}
+
+export interface ProviderEventTable {
+  provider: string;
+  event_id: string;
+  type: string;
+  created: Timestamp | null;
+  payload: Json;
+  received_at: CreatedAt;
+  outcome: string;
+}
+
+export interface ReviewTable {
+  id: Generated<string>;
+  deal_id: string;
+  party: PartyColumn;
+  author_id: string;
+  rating: number;
+  comment: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface ProcessTimerTable {
   id: Generated<string>;
   entity_type: string;
@@ -215,6 +333,8 @@ export interface UserTable {
   password_changed_at: Generated<Date>;
   /** The language the person reads; their emails are written in it. */
   language: Generated<'vi' | 'en'>;
+  /** A member the organisation's admin lets sign contracts for it (admins always may). */
+  may_sign: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -394,6 +514,15 @@ export interface DB {
   nda_acceptances: NdaAcceptanceTable;
   deal_messages: DealMessageTable;
   deal_files: DealFileTable;
+  bank_accounts: BankAccountTable;
+  stripe_accounts: StripeAccountTable;
+  contracts: ContractTable;
+  contract_versions: ContractVersionTable;
+  contract_signatures: ContractSignatureTable;
+  milestones: MilestoneTable;
+  payments: PaymentTable;
+  provider_events: ProviderEventTable;
+  reviews: ReviewTable;
   listing_revisions: ListingRevisionTable;
   users: UserTable;
   sessions: SessionTable;

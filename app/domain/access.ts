@@ -94,6 +94,11 @@ export function isDealParty(actor: Actor | null, deal: { buyerOrganisationId: st
   return actor !== null && (belongsTo(actor, deal.buyerOrganisationId) || belongsTo(actor, deal.sellerOrganisationId));
 }
 
+/** Who signs a contract for an organisation: its admins, and members its admin gave signing authority. */
+export function maySignFor(actor: Actor | null, organisationId: string): boolean {
+  return actor !== null && belongsTo(actor, organisationId) && (actor.role === 'admin' || actor.maySign === true);
+}
+
 /** A deal is seen by its two organisations and by curators; never by search, matches or public pages. */
 export function maySeeDeal(actor: Actor | null, deal: { buyerOrganisationId: string; sellerOrganisationId: string }): boolean {
   return isDealParty(actor, deal) || mayCurate(actor);

@@ -9,6 +9,8 @@ export interface Actor {
   organisationType: OrganisationType;
   role: 'member' | 'admin';
   platformAdmin: boolean;
+  /** Signing authority the organisation's admin gave this member (admins always have it). */
+  maySign?: boolean;
 }
 
 /**

@@ -76,6 +76,24 @@ export const PROBLEM_CODES = [
   'forbidden_party',
   'forbidden_answerer',
   'deal_wrong_stage',
+  // Contracts and payments.
+  'contract_changed',
+  'contract_wrong_stage',
+  'forbidden_signer',
+  'milestone_wrong_stage',
+  'not_a_pdf',
+  'not_the_contract',
+  'no_signature',
+  'altered_after_signing',
+  'signature_invalid',
+  'unreadable_signature',
+  'certificate_expired_at_signing',
+  'certificate_not_yet_valid_at_signing',
+  'unknown_bank',
+  'bank_account_number',
+  'no_bank_account',
+  'card_unavailable',
+  'card_amount_too_large',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -11,6 +11,7 @@ import * as listingVisibility from './2026_11_28_000003_listing_visibility.js';
 import * as processEngine from './2026_11_28_000004_process_engine.js';
 import * as deals from './2026_11_28_000005_deals.js';
 import * as agreedTermsAndDealFiles from './2026_11_28_000006_agreed_terms_and_deal_files.js';
+import * as contractsAndPayments from './2026_11_28_000007_contracts_and_payments.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000004_process_engine': processEngine,
   '2026_11_28_000005_deals': deals,
   '2026_11_28_000006_agreed_terms_and_deal_files': agreedTermsAndDealFiles,
+  '2026_11_28_000007_contracts_and_payments': contractsAndPayments,
 };

@@ -1,0 +1,116 @@
+// How the process runner reads and writes a contract and a milestone: their facts with the row
+// locked (a milestone's with its contract's stage), the times transitions set, and the people of
+// each side. Both belong to a deal, whose two organisations are the sides.
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { CONTRACT_PROCESS, type ContractFacts, type ContractStage, type ContractTransitionInput } from '../domain/contract-process.js';
+import { MILESTONE_PROCESS, type MilestoneFacts, type MilestoneStage, type MilestoneTransitionInput } from '../domain/milestone-process.js';
+import type { Party } from '../domain/deal-process.js';
+import { isUuid } from './listings.server.js';
+import { curators, organisationMembers, type Recipient } from './notifications.server.js';
+import type { ProcessStore } from './process-runner.server.js';
+
+const CONTRACT_COLUMNS: Record<string, 'signed_at' | 'completed_at' | 'closed_at'> = { signedAt: 'signed_at', completedAt: 'completed_at', closedAt: 'closed_at' };
+const MILESTONE_COLUMNS: Record<string, 'paid_at' | 'delivered_at' | 'accepted_at'> = { paidAt: 'paid_at', deliveredAt: 'delivered_at', acceptedAt: 'accepted_at' };
+
+const columns = <C extends string>(map: Record<string, C>, sets: Record<string, Date | null>) => Object.fromEntries(Object.entries(sets).map(([field, value]) => [map[field]!, value]));
+
+async function sidePeople(trx: Transaction<DB>, orgs: { buyerOrganisationId: string; sellerOrganisationId: string }, side: string): Promise<Recipient[]> {
+  if (side === 'curator') return curators(trx);
+  if (side === 'buyer') return organisationMembers(trx, orgs.buyerOrganisationId);
+  if (side === 'seller') return organisationMembers(trx, orgs.sellerOrganisationId);
+  return [];
+}
+
+/** The parties whose signature of the contract's current version counts (a paper scan once confirmed). */
+export async function signaturesOf(trx: Transaction<DB> | DB | any, contractId: string, contentVersion: number) {
+  const rows: { party: Party; method: 'click' | 'digital' | 'paper'; confirmed_at: Date | null }[] = await trx
+    .selectFrom('contract_signatures')
+    .select(['party', 'method', 'confirmed_at'])
+    .where('contract_id', '=', contractId)
+    .where('content_version', '=', contentVersion)
+    .where('voided_at', 'is', null)
+    .execute();
+  const signedBy = [...new Set(rows.filter((r) => r.method !== 'paper' || r.confirmed_at !== null).map((r) => r.party))];
+  const paper = rows.find((r) => r.method === 'paper' && r.confirmed_at === null);
+  return { signedBy, paperUploadedBy: paper?.party ?? null };
+}
+
+export async function lockContract(trx: Transaction<DB>, id: string) {
+  const row = await trx
+    .selectFrom('contracts as c')
+    .innerJoin('deals as d', 'd.id', 'c.deal_id')
+    .innerJoin('listings as l', 'l.id', 'd.listing_id')
+    .select(['c.stage', 'c.version', 'c.content_version', 'c.content_sha256', 'c.number', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'l.title'])
+    .where('c.id', '=', id)
+    .forUpdate('c')
+    .executeTakeFirst();
+  if (!row) return null;
+  const { signedBy, paperUploadedBy } = await signaturesOf(trx, id, row.content_version);
+  const open = await trx.selectFrom('milestones').select((eb) => eb.fn.countAll<string>().as('n')).where('contract_id', '=', id).where('stage', '<>', 'accepted').executeTakeFirstOrThrow();
+  const facts: ContractFacts = {
+    stage: row.stage,
+    buyerOrganisationId: row.buyer_organisation_id,
+    sellerOrganisationId: row.seller_organisation_id,
+    contentVersion: row.content_version,
+    contentSha256: row.content_sha256,
+    signedBy,
+    paperUploadedBy,
+    openMilestones: Number(open.n),
+  };
+  return { facts, version: row.version, title: `${row.number} · ${row.title}` };
+}
+
+export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput> = {
+  process: CONTRACT_PROCESS,
+  entity: 'contract',
+  outbox: null,
+  isId: isUuid,
+  lock: lockContract,
+  async save(trx, id, change) {
+    await trx
+      .updateTable('contracts')
+      .set({ ...columns(CONTRACT_COLUMNS, change.sets), stage: change.to as ContractStage, version: change.version, updated_at: change.at })
+      .where('id', '=', id)
+      .execute();
+  },
+  recipients: (trx, facts, side) => sidePeople(trx, facts, side),
+  link: (id) => `/contracts/${id}`,
+};
+
+export async function lockMilestone(trx: Transaction<DB>, id: string) {
+  const row = await trx
+    .selectFrom('milestones as m')
+    .innerJoin('contracts as c', 'c.id', 'm.contract_id')
+    .innerJoin('deals as d', 'd.id', 'c.deal_id')
+    .select(['m.stage', 'm.version', 'm.amount', 'm.number', 'c.stage as contract_stage', 'c.number as contract_number', 'd.buyer_organisation_id', 'd.seller_organisation_id'])
+    .where('m.id', '=', id)
+    .forUpdate('m')
+    .executeTakeFirst();
+  if (!row) return null;
+  const facts: MilestoneFacts = {
+    stage: row.stage,
+    contractStage: row.contract_stage,
+    buyerOrganisationId: row.buyer_organisation_id,
+    sellerOrganisationId: row.seller_organisation_id,
+    amount: Number(row.amount),
+  };
+  return { facts, version: row.version, title: `${row.contract_number} · ${row.number}` };
+}
+
+export const milestoneStore: ProcessStore<MilestoneFacts, MilestoneTransitionInput> = {
+  process: MILESTONE_PROCESS,
+  entity: 'milestone',
+  outbox: null,
+  isId: isUuid,
+  lock: lockMilestone,
+  async save(trx, id, change) {
+    await trx
+      .updateTable('milestones')
+      .set({ ...columns(MILESTONE_COLUMNS, change.sets), stage: change.to as MilestoneStage, version: change.version, updated_at: change.at })
+      .where('id', '=', id)
+      .execute();
+  },
+  recipients: (trx, facts, side) => sidePeople(trx, facts, side),
+  link: (id) => `/milestones/${id}`,
+};
