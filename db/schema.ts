@@ -213,6 +213,7 @@ export interface ContractTable {
   content_version: Generated<number>;
   content_sha256: string | null;
   express: Generated<boolean>;
+  ip_number: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
   signed_at: Timestamp | null;

@@ -25,6 +25,10 @@ export interface ContractFacts {
   paperUploadedBy: Party | null;
   /** Milestones not accepted yet. */
   openMilestones: number;
+  /** A milestone has moved past `due` (paid, delivered …): the contract is being performed. */
+  performing: boolean;
+  /** Blanks left in the current version (a party's address, representative …): nobody signs until they are filled. */
+  gaps: readonly string[];
 }
 
 export interface ContractTransitionInput {
@@ -42,7 +46,8 @@ export const REASON_MAX = 2000;
 const signedContent = (input: ContractTransitionInput, c: ContractFacts): Problem | null =>
   input.contentSha256 === c.contentSha256 ? null : { code: 'contract_changed', params: { version: c.contentVersion } };
 
-const signatureCheck = (input: ContractTransitionInput): FieldProblems | null => {
+const signatureCheck = (input: ContractTransitionInput, c: ContractFacts): FieldProblems | null => {
+  if (c.gaps.length) return { form: [{ code: 'contract_incomplete', params: { missing: c.gaps.join(', ') } }] };
   const name = (input.typedName ?? '').trim();
   if (!name) return { typedName: [{ code: 'required' }] };
   return name.length > TYPED_NAME_MAX ? { typedName: [{ code: 'too_long', params: { max: TYPED_NAME_MAX } }] } : null;
@@ -73,7 +78,7 @@ const table = {
     to: 'draft',
     by: ['signer'],
     // Once a milestone has been paid or delivered the contract is being performed: it is not re-made.
-    when: (c) => c.stage === 'draft' || c.openMilestones > 0,
+    when: (c) => c.stage === 'draft' || !c.performing,
     notifies: [{ to: 'buyer', kind: 'contract_revised' }, { to: 'seller', kind: 'contract_revised' }],
     sets: () => ({ signedAt: null }),
   },

@@ -10,6 +10,9 @@ import { isValidTaxCode } from './tax-code.js';
 import { IP_STATUSES } from './taxonomy.js';
 import { cleaned } from './text.js';
 
+/** A blank left to complete, as on a paper form (see contract-draft.ts): never a valid value, never signed. */
+export const BLANK = '……………';
+
 /** Seller = transferor (bên giao công nghệ); buyer = transferee (bên nhận công nghệ). */
 export const CONTRACT_ROLES = ['seller', 'buyer'] as const;
 export type ContractRole = (typeof CONTRACT_ROLES)[number];
@@ -62,7 +65,7 @@ export const contractInputSchema = z
   })
   .superRefine((c, ctx) => {
     // Both parties in Viet Nam have a tax code (MST); across the border, at least one has.
-    const withoutMst = CONTRACT_ROLES.filter((role) => !isValidTaxCode(c.parties[role].taxCode));
+    const withoutMst = CONTRACT_ROLES.filter((role) => c.parties[role].taxCode !== BLANK && !isValidTaxCode(c.parties[role].taxCode));
     for (const role of withoutMst) {
       if (!c.crossBorder || withoutMst.length === 2) ctx.addIssue({ code: 'custom', path: ['parties', role, 'taxCode'], message: 'tax_code' });
     }

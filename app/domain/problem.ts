@@ -94,6 +94,7 @@ export const PROBLEM_CODES = [
   'no_bank_account',
   'card_unavailable',
   'card_amount_too_large',
+  'contract_incomplete',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

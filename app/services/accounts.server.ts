@@ -189,7 +189,7 @@ export async function actorFromSession(ctx: AppContext, token: string | null | u
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.platform_admin', 'o.id as organisation_id', 'o.type as organisation_type'])
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.platform_admin', 'u.may_sign', 'o.id as organisation_id', 'o.type as organisation_type'])
     .where('s.id', '=', hashToken(token))
     .where('s.expires_at', '>', ctx.clock())
     .executeTakeFirst();
@@ -202,6 +202,7 @@ export async function actorFromSession(ctx: AppContext, token: string | null | u
     organisationType: row.organisation_type,
     role: row.role,
     platformAdmin: row.platform_admin,
+    maySign: row.may_sign,
   };
 }
 

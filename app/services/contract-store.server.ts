@@ -5,10 +5,13 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { CONTRACT_PROCESS, type ContractFacts, type ContractStage, type ContractTransitionInput } from '../domain/contract-process.js';
 import { MILESTONE_PROCESS, type MilestoneFacts, type MilestoneStage, type MilestoneTransitionInput } from '../domain/milestone-process.js';
+import type { ContractContent } from '../domain/contract.js';
+import { gapsOf } from '../domain/contract-draft.js';
+import { transferReference } from '../domain/vietqr.js';
 import type { Party } from '../domain/deal-process.js';
 import { isUuid } from './listings.server.js';
 import { curators, organisationMembers, type Recipient } from './notifications.server.js';
-import type { ProcessStore } from './process-runner.server.js';
+import { runTransitionIn, type ProcessStore } from './process-runner.server.js';
 
 const CONTRACT_COLUMNS: Record<string, 'signed_at' | 'completed_at' | 'closed_at'> = { signedAt: 'signed_at', completedAt: 'completed_at', closedAt: 'closed_at' };
 const MILESTONE_COLUMNS: Record<string, 'paid_at' | 'delivered_at' | 'accepted_at'> = { paidAt: 'paid_at', deliveredAt: 'delivered_at', acceptedAt: 'accepted_at' };
@@ -41,13 +44,14 @@ export async function lockContract(trx: Transaction<DB>, id: string) {
     .selectFrom('contracts as c')
     .innerJoin('deals as d', 'd.id', 'c.deal_id')
     .innerJoin('listings as l', 'l.id', 'd.listing_id')
-    .select(['c.stage', 'c.version', 'c.content_version', 'c.content_sha256', 'c.number', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'l.title'])
+    .leftJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.content_version'))
+    .select(['c.stage', 'c.version', 'c.content_version', 'c.content_sha256', 'c.number', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'l.title', 'v.content'])
     .where('c.id', '=', id)
     .forUpdate('c')
     .executeTakeFirst();
   if (!row) return null;
   const { signedBy, paperUploadedBy } = await signaturesOf(trx, id, row.content_version);
-  const open = await trx.selectFrom('milestones').select((eb) => eb.fn.countAll<string>().as('n')).where('contract_id', '=', id).where('stage', '<>', 'accepted').executeTakeFirstOrThrow();
+  const stages = await trx.selectFrom('milestones').select('stage').where('contract_id', '=', id).execute();
   const facts: ContractFacts = {
     stage: row.stage,
     buyerOrganisationId: row.buyer_organisation_id,
@@ -56,7 +60,9 @@ export async function lockContract(trx: Transaction<DB>, id: string) {
     contentSha256: row.content_sha256,
     signedBy,
     paperUploadedBy,
-    openMilestones: Number(open.n),
+    openMilestones: stages.filter((m) => m.stage !== 'accepted').length,
+    performing: stages.some((m) => m.stage !== 'due'),
+    gaps: row.content ? gapsOf(row.content as Parameters<typeof gapsOf>[0]) : [],
   };
   return { facts, version: row.version, title: `${row.number} · ${row.title}` };
 }
@@ -76,6 +82,22 @@ export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput>
   },
   recipients: (trx, facts, side) => sidePeople(trx, facts, side),
   link: (id) => `/contracts/${id}`,
+  // Signed: the milestones of the signed version fall due, each with its own transfer reference.
+  async followUp(_ctx, trx, id, name) {
+    if (name !== 'countersign' && name !== 'confirm_paper') return [];
+    const c = await trx
+      .selectFrom('contracts as c')
+      .innerJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.content_version'))
+      .select(['c.deal_id', 'v.content'])
+      .where('c.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const { terms } = c.content as ContractContent;
+    await trx
+      .insertInto('milestones')
+      .values(terms.milestones.map((m, i) => ({ contract_id: id, number: i + 1, amount: m.amount, condition: m.condition, deliverable: m.deliverable, stage: 'due' as const, transfer_reference: transferReference({ dealId: c.deal_id, milestone: i + 1 }) })))
+      .execute();
+    return [];
+  },
 };
 
 export async function lockMilestone(trx: Transaction<DB>, id: string) {
@@ -113,4 +135,13 @@ export const milestoneStore: ProcessStore<MilestoneFacts, MilestoneTransitionInp
   },
   recipients: (trx, facts, side) => sidePeople(trx, facts, side),
   link: (id) => `/milestones/${id}`,
+  // The last milestone accepted (by the buyer or by the timer) completes the contract.
+  async followUp(ctx, trx, id, name) {
+    if (name !== 'accept' && name !== 'auto_accept') return [];
+    const m = await trx.selectFrom('milestones').select('contract_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const open = await trx.selectFrom('milestones').select('id').where('contract_id', '=', m.contract_id).where('stage', '<>', 'accepted').execute();
+    if (open.length > 0) return [];
+    const { after } = await runTransitionIn(ctx, trx, contractStore, m.contract_id, { actor: null, name: 'complete', input: {} });
+    return after;
+  },
 };

@@ -14,6 +14,7 @@ import { dealStore } from './deal-store.server.js';
 import { NotFoundError, invalidField, parsed } from './errors.js';
 import { askFor } from './jobs.server.js';
 import { contentSha256 } from './content-hash.server.js';
+import { generateContractIn } from './contracts.server.js';
 import { isUuid } from './listings.server.js';
 import { runTransition, runTransitionIn, type TransitionOutcome } from './process-runner.server.js';
 
@@ -117,7 +118,9 @@ export async function takeDealTransition(ctx: AppContext, actor: Actor, dealId: 
         const sheet = await trx.selectFrom('term_sheets').select(['version', 'terms']).where('deal_id', '=', dealId).where('version', '=', input.termsVersion ?? 0).executeTakeFirstOrThrow();
         const sha256 = contentSha256(sheet.terms as Canonical);
         await trx.updateTable('deals').set({ agreed_terms_version: sheet.version, agreed_terms_sha256: sha256 }).where('id', '=', dealId).execute();
-        return { termsVersion: sheet.version, sha256 };
+        // The contract is made from the frozen terms at once, in the same transaction.
+        const contract = await generateContractIn(ctx, trx, dealId);
+        return { termsVersion: sheet.version, sha256, contract: contract.number };
       }
       return;
     },

@@ -27,6 +27,11 @@ export interface ProcessStore<Facts, Input> {
   recipients(trx: Transaction<DB>, facts: Facts, side: string, acting: readonly string[]): Promise<Recipient[]>;
   /** Where a side finds the entity. */
   link(id: string, side: string): string;
+  /**
+   * What a transition means for other processes, in the same transaction, whoever took it (a
+   * person, or the timer job): a milestone accepted may complete its contract. Returns jobs.
+   */
+  followUp?(ctx: Pick<AppContext, 'clock' | 'publicUrl'>, trx: Transaction<DB>, id: string, name: string, facts: Facts, at: Date): Promise<JobRequest[]>;
 }
 
 export interface TransitionRequest<Facts, Input> {
@@ -121,6 +126,7 @@ export async function runTransitionIn<Facts, Input>(
     }
   }
   for (const job of transition.enqueues ?? []) after.push([job as JobName, { id }] as JobRequest);
+  if (store.followUp) after.push(...(await store.followUp(ctx, trx, id, name, row.facts, at)));
   return { outcome: { id, name, from: decision.from, status: decision.to, version }, after };
 }
 

@@ -3,12 +3,13 @@
 // one whose transition is no longer possible (archived meanwhile) ends as `moved_on`, doing nothing.
 import type { AppContext } from '../context.server.js';
 import { askFor, type JobRequest } from './jobs.server.js';
+import { contractStore, milestoneStore } from './contract-store.server.js';
 import { dealStore } from './deal-store.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
 import { isRefusal, runTransitionIn, type ProcessStore } from './process-runner.server.js';
 
 // Each store keeps its own facts; the job only needs their ids and transition names.
-const STORES = (ctx: AppContext): Record<string, ProcessStore<any, any>> => ({ listing: listingStore, deal: dealStore(ctx.clock) });
+const STORES = (ctx: AppContext): Record<string, ProcessStore<any, any>> => ({ listing: listingStore, deal: dealStore(ctx.clock), contract: contractStore, milestone: milestoneStore });
 
 /** Takes every timer due by now, each in its own transaction; returns how many were taken and skipped. */
 export async function runDueTimers(ctx: AppContext, limit = 1000): Promise<{ taken: number; movedOn: number }> {

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
+  // Contract numbers OTX-<year>-<six digits> come from one sequence: never twice, even at once.
+  await sql`create sequence contract_numbers`.execute(db);
   await db.schema
     .createTable('contracts')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -39,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('content_sha256', 'text')
     .addColumn('express', 'boolean', (c) => c.notNull().defaultTo(false))
+    // The patent or utility-solution number the seller gives for the contract (listings hold none).
+    .addColumn('ip_number', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('signed_at', 'timestamptz')
@@ -147,6 +151,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['reviews', 'provider_events', 'payments', 'milestones', 'contract_signatures', 'contract_versions', 'contracts', 'stripe_accounts', 'bank_accounts']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
+  await sql`drop sequence if exists contract_numbers`.execute(db);
   await db.schema.alterTable('listings').dropColumn('express_licence_price').execute();
   await db.schema.alterTable('users').dropColumn('may_sign').execute();
   await db.schema.alterTable('organisations').dropColumn('representative_title').dropColumn('address').execute();

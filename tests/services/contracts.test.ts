@@ -1,0 +1,192 @@
+// Contracts and milestones on the real database: generated when a deal is agreed, completed by
+// the parties, signed by their authorised signers (click-through or a digital signature on the
+// generated PDF), then paid by bank transfer, delivered and accepted, the last by the timer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../app/domain/actor.js';
+import type { ContractContent } from '../../app/domain/contract.js';
+import { contractSha256 } from '../../app/services/contract-document.server.js';
+import { contractPdf, signContractDigitally } from '../../app/services/contract-files.server.js';
+import { currentContent, reviseContract, signContract } from '../../app/services/contracts.server.js';
+import { expressInterest, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
+import { ConflictError, InvalidInputError, PermissionError } from '../../app/services/errors.js';
+import { importPublishedListings } from '../../app/services/listing-import.server.js';
+import { takeMilestoneTransition } from '../../app/services/milestones.server.js';
+import { runDueTimers } from '../../app/services/process-timers.server.js';
+import { SHRIMP_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
+import { createTestMarket, type TestMarket } from '../support/market.js';
+import { signPdf, signingIdentity } from '../support/sign-pdf.js';
+
+let market: TestMarket;
+let now = new Date('2026-12-01T03:00:00Z');
+let smeMember: Actor;
+let smeAdmin: Actor;
+let labAdmin: Actor;
+let labOrg: string;
+
+const actor = (userId: string, organisationId: string, organisationType: Actor['organisationType'], role: Actor['role']): Actor => ({
+  userId, name: userId, email: `${userId}@x.vn`, organisationId, organisationType, role, platformAdmin: false,
+});
+
+const TERMS = {
+  subject: 'Chuyển giao hệ thống MBR cho nước thải ao tôm, kèm bí quyết vận hành',
+  transferMode: 'turnkey',
+  exclusive: false,
+  territory: 'Cà Mau',
+  fieldOfUse: 'Nuôi trồng thủy sản',
+  durationMonths: 24,
+  price: 1_500_000_000,
+  milestones: [
+    { amount: 600_000_000, condition: 'Khi ký hợp đồng', deliverable: 'Thiết kế chi tiết' },
+    { amount: 900_000_000, condition: 'Khi nghiệm thu', deliverable: 'Hệ thống vận hành' },
+  ],
+  warranty: '12 tháng',
+  disputeResolution: 'mediation',
+  validDays: 14,
+};
+const SELLER = { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', legalRepresentative: 'Trần Thị Bình', representativeTitle: 'Viện trưởng', ipNumber: '1-0012345' };
+const BUYER = { address: 'Khóm 5, Phường 8, TP. Cà Mau', legalRepresentative: 'Lê Văn Cường', representativeTitle: 'Giám đốc' };
+
+const contractOf = (dealId: string) => market.db.selectFrom('contracts').selectAll().where('deal_id', '=', dealId).executeTakeFirstOrThrow();
+const milestonesOf = (contractId: string) => market.db.selectFrom('milestones').selectAll().where('contract_id', '=', contractId).orderBy('number').execute();
+const version = async (contractId: string) => (await market.db.selectFrom('contracts').select('version').where('id', '=', contractId).executeTakeFirstOrThrow()).version;
+
+/** A deal on a fresh offer, agreed: its contract, generated. */
+async function agreedContract(): Promise<string> {
+  const listing = (await importPublishedListings(market.ctx, labOrg, [SHRIMP_OFFER])).ids[0]!;
+  const { id } = await expressInterest(market.ctx, smeMember, listing, { cooperation: 'Chúng tôi cần chuyển giao trọn gói cho trại tôm.', aboutUs: 'Công ty nuôi tôm tại Cà Mau, 120 ha.', transferMode: 'turnkey', priceIndication: null });
+  await takeDealTransition(market.ctx, labAdmin, id, 'accept');
+  await proposeTerms(market.ctx, smeMember, id, TERMS);
+  await takeDealTransition(market.ctx, labAdmin, id, 'accept_terms', { termsVersion: 1 });
+  return (await contractOf(id)).id;
+}
+
+/** Both parties complete their details: the version everyone may sign. */
+async function completed(contractId: string) {
+  await reviseContract(market.ctx, labAdmin, contractId, SELLER);
+  await reviseContract(market.ctx, smeAdmin, contractId, BUYER);
+  return (await currentContent(market.db, contractId))!;
+}
+
+beforeAll(async () => {
+  market = await createTestMarket({ clock: () => now });
+  const sme = await createOrganisation(market.db, { slug: 'tom-ca-mau-hd', name: 'Công ty Tôm Cà Mau', type: 'enterprise', taxCode: '0100109106' });
+  labOrg = await createOrganisation(market.db, { slug: 'vien-mang-hd', name: 'Viện Màng Lọc', type: 'institute', taxCode: '0001000027' });
+  smeMember = actor(await createUser(market.db, { email: 'nv@tom.vn', organisationId: sme, passwordHash: 'x' }), sme, 'enterprise', 'member');
+  smeAdmin = actor(await createUser(market.db, { email: 'gd@tom.vn', organisationId: sme, passwordHash: 'x', role: 'admin' }), sme, 'enterprise', 'admin');
+  labAdmin = actor(await createUser(market.db, { email: 'vt@vien.vn', organisationId: labOrg, passwordHash: 'x', role: 'admin' }), labOrg, 'institute', 'admin');
+});
+
+afterAll(() => market?.close());
+
+describe('a contract made from the agreed terms', () => {
+  it('is generated at agreement, hashed over its content, with blanks nobody may sign over', async () => {
+    const id = await agreedContract();
+    const row = await market.db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ stage: 'draft', content_version: 1 });
+    expect(row.number).toMatch(/^OTX-2026-\d{6}$/);
+    const current = (await currentContent(market.db, id))!;
+    expect(current.sha256).toBe(contractSha256(current.content as ContractContent));
+    expect(current.content.terms.price).toBe(1_500_000_000);
+    const blank = await signContract(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: current.sha256 }, { method: 'click', address: null }).catch((e) => e);
+    expect(blank).toBeInstanceOf(InvalidInputError);
+    expect((blank as InvalidInputError).fieldErrors.form![0]).toMatchObject({ code: 'contract_incomplete' });
+    expect(String((blank as InvalidInputError).fieldErrors.form![0]!.params!.missing)).toContain('seller.address');
+  });
+
+  it('is signed by both signers on one version; a member without authority may not; a revision voids signatures', async () => {
+    const id = await agreedContract();
+    const v3 = await completed(id);
+    expect(v3.version).toBe(3);
+    const sign = (who: Actor, sha = v3.sha256) => signContract(market.ctx, who, id, { typedName: who === labAdmin ? 'Trần Thị Bình' : 'Lê Văn Cường', contentSha256: sha }, { method: 'click', address: '203.0.113.9' });
+    await expect(sign(smeMember)).rejects.toBeInstanceOf(PermissionError);
+    const old = await sign(labAdmin, '0'.repeat(64)).catch((e) => e);
+    expect(old).toBeInstanceOf(ConflictError);
+    expect((old as ConflictError).problem).toEqual({ code: 'contract_changed', params: { version: 3 } });
+    await sign(labAdmin);
+    // The buyer corrects its address after the seller signed: a new version, the signature void.
+    await reviseContract(market.ctx, smeAdmin, id, { ...BUYER, address: 'Khóm 6, Phường 8, TP. Cà Mau' });
+    const v4 = (await currentContent(market.db, id))!;
+    expect(v4.sha256).not.toBe(v3.sha256);
+    const signatures = await market.db.selectFrom('contract_signatures').select(['content_version', 'voided_at']).where('contract_id', '=', id).execute();
+    expect(signatures).toHaveLength(1);
+    expect(signatures[0]!.voided_at).not.toBeNull();
+    await sign(labAdmin, v4.sha256);
+    // Signing authority given by the admin lets a member sign.
+    await sign({ ...smeMember, maySign: true }, v4.sha256);
+    const row = await contractOf((await market.db.selectFrom('contracts').select('deal_id').where('id', '=', id).executeTakeFirstOrThrow()).deal_id);
+    expect(row.stage).toBe('signed');
+    expect(row.signed_at).not.toBeNull();
+    const milestones = await milestonesOf(id);
+    expect(milestones.map((m) => [m.number, m.amount, m.stage])).toEqual([[1, 600_000_000, 'due'], [2, 900_000_000, 'due']]);
+    expect(milestones.every((m) => /^[ -~]{1,25}$/.test(m.transfer_reference))).toBe(true);
+  });
+
+  it('two parties signing at the same moment: both count, the contract is signed once', async () => {
+    const id = await agreedContract();
+    const { sha256 } = await completed(id);
+    const results = await Promise.allSettled([
+      signContract(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, { method: 'click', address: null }),
+      signContract(market.ctx, smeAdmin, id, { typedName: 'Lê Văn Cường', contentSha256: sha256 }, { method: 'click', address: null }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const events = await market.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'contract').where('entity_id', '=', id).where('action', 'in', ['sign', 'countersign']).execute();
+    expect(events.map((e) => e.action).sort()).toEqual(['countersign', 'sign']);
+    expect((await milestonesOf(id)).length).toBe(2);
+  });
+
+  it('takes a digital signature only on the very PDF generated, and shows who signed', async () => {
+    const id = await agreedContract();
+    const { sha256 } = await completed(id);
+    const pdf = await contractPdf(market.ctx, labAdmin, id);
+    expect(pdf.sha256).toBe(sha256);
+    const identity = signingIdentity({ commonName: 'Trần Thị Bình', organisation: 'Viện Màng Lọc' });
+    const signed = await signPdf(pdf.bytes, identity);
+    // The same file with one byte of the contract changed is refused, and nothing is recorded.
+    const altered = Buffer.from(signed);
+    altered[200] = altered[200]! ^ 1;
+    const refused = await signContractDigitally(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, altered, null).catch((e) => e);
+    expect((refused as InvalidInputError).fieldErrors.file).toEqual([{ code: 'not_the_contract' }]);
+    await signContractDigitally(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, signed, '203.0.113.7');
+    const row = await market.db.selectFrom('contract_signatures').select(['method', 'certificate', 'party']).where('contract_id', '=', id).executeTakeFirstOrThrow();
+    expect(row.method).toBe('digital');
+    expect(row.party).toBe('seller');
+    expect(JSON.stringify(row.certificate)).toContain('Trần Thị Bình');
+  });
+});
+
+describe('milestones of a signed contract', () => {
+  it('are paid by transfer (confirmed once), delivered and accepted; the last accepted by the timer completes the contract', async () => {
+    const id = await agreedContract();
+    const { sha256 } = await completed(id);
+    await signContract(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, { method: 'click', address: null });
+    await signContract(market.ctx, smeAdmin, id, { typedName: 'Lê Văn Cường', contentSha256: sha256 }, { method: 'click', address: null });
+    const [m1, m2] = await milestonesOf(id);
+
+    await expect(takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'report_transfer')).rejects.toBeInstanceOf(PermissionError);
+    await takeMilestoneTransition(market.ctx, smeMember, m1!.id, 'report_transfer', { note: 'Đã chuyển qua VietQR' });
+    // The seller confirms twice at once (two tabs): it counts once.
+    const confirms = await Promise.allSettled([1, 2].map(() => takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'confirm_receipt')));
+    expect(confirms.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const payments = await market.db.selectFrom('payments').select(['status', 'amount']).where('milestone_id', '=', m1!.id).execute();
+    expect(payments).toEqual([{ status: 'confirmed', amount: 600_000_000 }]);
+    const noNote = await takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'deliver').catch((e) => e);
+    expect((noNote as InvalidInputError).fieldErrors.note).toEqual([{ code: 'required' }]);
+    await takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'deliver', { note: 'Bản vẽ thiết kế chi tiết, 42 trang' });
+    await takeMilestoneTransition(market.ctx, smeMember, m1!.id, 'accept');
+
+    await takeMilestoneTransition(market.ctx, smeMember, m2!.id, 'report_transfer');
+    await takeMilestoneTransition(market.ctx, labAdmin, m2!.id, 'confirm_receipt');
+    await takeMilestoneTransition(market.ctx, labAdmin, m2!.id, 'deliver', { note: 'Hệ thống lắp đặt xong, chạy thử 7 ngày' });
+    // Thirteen days on, nothing happens; after fourteen the delivery is accepted on its own.
+    now = new Date(now.getTime() + 13 * 86_400_000);
+    await runDueTimers(market.ctx);
+    expect((await milestonesOf(id))[1]!.stage).toBe('delivered');
+    now = new Date(now.getTime() + 2 * 86_400_000);
+    await runDueTimers(market.ctx);
+    expect((await milestonesOf(id)).map((m) => m.stage)).toEqual(['accepted', 'accepted']);
+    const contract = await market.db.selectFrom('contracts').select(['stage', 'completed_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(contract.stage).toBe('completed');
+    expect(contract.completed_at).not.toBeNull();
+    expect(await version(id)).toBeGreaterThan(1);
+  });
+});
