@@ -46,6 +46,8 @@ export interface DealView {
   termSheets: TermSheetView[];
   /** Once agreed: the version both sides accepted and the SHA-256 of its canonical form, which the contract is made from. */
   agreedTerms: { version: number; sha256: string } | null;
+  /** The contract made from the agreed terms. */
+  contract: { id: string; number: string; stage: string } | null;
   /** The org admins of each side, once the NDA is in force. */
   contacts: Record<Party, { name: string; email: string }[]> | null;
   timeline: TimelineEntry[];

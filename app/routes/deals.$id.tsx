@@ -69,6 +69,11 @@ export default function DealPage() {
       <h1 lang={deal.listing.language}>{deal.listing.title}</h1>
       <FormMessage message={failed ? (failed.message ?? failed.fieldErrors.version?.[0] ?? failed.fieldErrors.termsVersion?.[0]) : null} />
       {result?.ok ? <p className="notice" role="status">{t(`deal.done.${result.done}` as MessageKey)}</p> : null}
+      {deal.contract ? (
+        <p className="notice">
+          <Link to={`/contracts/${deal.contract.id}`}>{t('contract.open', { number: deal.contract.number })}</Link> · {t(`contract.stage.${deal.contract.stage}` as MessageKey)}
+        </p>
+      ) : null}
       <DealFacts deal={deal} />
       {offered('consent') || offered('open_introduction') || offered('decline_introduction') ? <DealConsent deal={deal} /> : null}
       {offered('accept') || offered('decline') ? <DealAnswer deal={deal} errors={errorsOf('decline')} values={sent === 'decline' ? failed?.values : undefined} /> : null}

@@ -96,6 +96,7 @@ export async function getDeal(ctx: AppContext, actor: Actor, id: string): Promis
       latest: i === 0,
       expired: s.valid_until.getTime() < now.getTime(),
     })),
+    contract: (await ctx.db.selectFrom('contracts').select(['id', 'number', 'stage']).where('deal_id', '=', id).executeTakeFirst()) ?? null,
     agreedTerms: row.agreed_terms_version !== null && row.agreed_terms_sha256 !== null ? { version: row.agreed_terms_version, sha256: row.agreed_terms_sha256 } : null,
     contacts,
     timeline,

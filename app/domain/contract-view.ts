@@ -1,0 +1,48 @@
+// What the contract and milestone pages show, as plain data (ISO dates): built by the services,
+// passed on by the routes, rendered by the UI. Types only.
+import type { ContractStage, ContractTransitionName } from './contract-process.js';
+import type { ContractText } from './contract-text.js';
+import type { Party } from './deal-process.js';
+import type { MilestoneStage, MilestoneTransitionName } from './milestone-process.js';
+
+export interface MilestoneCard {
+  id: string;
+  number: number;
+  amount: number;
+  condition: string;
+  deliverable: string;
+  stage: MilestoneStage;
+  version: number;
+  transferReference: string;
+}
+
+export interface ContractView {
+  id: string;
+  dealId: string;
+  number: string;
+  stage: ContractStage;
+  version: number;
+  contentVersion: number;
+  contentSha256: string;
+  text: ContractText;
+  /** Blanks a party still has to complete before anybody signs (`seller.address` …). */
+  gaps: string[];
+  /** The reader's own details as the revision form shows them, when the reader signs for a party. */
+  ownDetails: { address: string; legalRepresentative: string; representativeTitle: string; ipNumber: string | null } | null;
+  signatures: { party: Party; method: 'click' | 'digital' | 'paper'; typedName: string; at: string; certificate: string | null }[];
+  milestones: MilestoneCard[];
+  party: Party | null;
+  transitions: ContractTransitionName[];
+}
+
+export interface MilestoneView extends MilestoneCard {
+  contractId: string;
+  contractNumber: string;
+  contractStage: ContractStage;
+  party: Party | null;
+  transitions: MilestoneTransitionName[];
+  /** The seller's account and the VietQR code for this amount and reference, while the buyer has to pay. */
+  bankTransfer: { bankName: string; accountNumber: string; holderName: string; qrSvg: string } | null;
+  payments: { provider: 'bank_transfer' | 'stripe'; status: string; amount: number; at: string }[];
+  history: { action: string; note: string | null; at: string }[];
+}

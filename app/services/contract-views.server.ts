@@ -1,0 +1,119 @@
+// The contract and milestone pages' data: what the reader may see, and the transitions the engine
+// offers them (the pages have no action lists of their own).
+import { maySeeDeal, maySignFor } from '../domain/access.js';
+import type { Actor } from '../domain/actor.js';
+import { bankByCode } from '../domain/banks.js';
+import { BLANK, type ContractContent } from '../domain/contract.js';
+import { CONTRACT_PROCESS } from '../domain/contract-process.js';
+import { contractText } from '../domain/contract-text.js';
+import type { ContractView, MilestoneView } from '../domain/contract-view.js';
+import { partiesOf } from '../domain/deal-process.js';
+import { MILESTONE_PROCESS } from '../domain/milestone-process.js';
+import { availableTransitions } from '../domain/process.js';
+import { vietQrForAccount } from '../domain/vietqr.js';
+import { formatVnd } from '../domain/money.js';
+import type { AppContext } from '../context.server.js';
+import { vietQrSvg } from '../payments/vietqr-svg.server.js';
+import { lockContract, lockMilestone } from './contract-store.server.js';
+import { NotFoundError } from './errors.js';
+import { isUuid } from './listings.server.js';
+
+const unblank = (value: string) => (value === BLANK ? '' : value);
+
+export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
+  if (!isUuid(id)) throw new NotFoundError('contract', id);
+  return ctx.db.transaction().execute(async (trx) => {
+    // Read with the lock the runner takes, so the facts are the ones a transition would see.
+    const locked = await lockContract(trx, id);
+    if (!locked || !maySeeDeal(actor, locked.facts)) throw new NotFoundError('contract', id);
+    const row = await trx
+      .selectFrom('contracts as c')
+      .innerJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.content_version'))
+      .select(['c.deal_id', 'c.number', 'c.ip_number', 'v.content', 'v.sha256'])
+      .where('c.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const content = row.content as ContractContent;
+    const party = partiesOf(actor, locked.facts)[0] ?? null;
+    const signs = party !== null && maySignFor(actor, party === 'buyer' ? locked.facts.buyerOrganisationId : locked.facts.sellerOrganisationId);
+    const own = party ? content.parties[party] : null;
+    const signatures = await trx
+      .selectFrom('contract_signatures')
+      .select(['party', 'method', 'typed_name', 'signed_at', 'certificate'])
+      .where('contract_id', '=', id)
+      .where('content_version', '=', locked.facts.contentVersion)
+      .where('voided_at', 'is', null)
+      .orderBy('signed_at')
+      .execute();
+    const milestones = await trx.selectFrom('milestones').selectAll().where('contract_id', '=', id).orderBy('number').execute();
+    return {
+      id,
+      dealId: row.deal_id,
+      number: row.number,
+      stage: locked.facts.stage,
+      version: locked.version,
+      contentVersion: locked.facts.contentVersion,
+      contentSha256: row.sha256,
+      text: contractText(content),
+      gaps: [...locked.facts.gaps],
+      ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null } : null,
+      signatures: signatures.map((s) => ({ party: s.party, method: s.method, typedName: s.typed_name, at: s.signed_at.toISOString(), certificate: s.certificate ? String((s.certificate as { subject?: string }).subject ?? '') : null })),
+      milestones: milestones.map((m) => ({ id: m.id, number: m.number, amount: Number(m.amount), condition: m.condition, deliverable: m.deliverable, stage: m.stage, version: m.version, transferReference: m.transfer_reference })),
+      party,
+      transitions: availableTransitions(CONTRACT_PROCESS, locked.facts, actor),
+    };
+  });
+}
+
+export async function getMilestone(ctx: AppContext, actor: Actor, id: string, lang: 'vi' | 'en'): Promise<MilestoneView> {
+  if (!isUuid(id)) throw new NotFoundError('milestone', id);
+  const data = await ctx.db.transaction().execute(async (trx) => {
+    const locked = await lockMilestone(trx, id);
+    if (!locked || !maySeeDeal(actor, locked.facts)) throw new NotFoundError('milestone', id);
+    const m = await trx
+      .selectFrom('milestones as m')
+      .innerJoin('contracts as c', 'c.id', 'm.contract_id')
+      .innerJoin('deals as d', 'd.id', 'c.deal_id')
+      .leftJoin('bank_accounts as b', 'b.organisation_id', 'd.seller_organisation_id')
+      .select(['m.id', 'm.number', 'm.amount', 'm.condition', 'm.deliverable', 'm.stage', 'm.version', 'm.transfer_reference', 'c.id as contract_id', 'c.number as contract_number', 'c.stage as contract_stage', 'b.bank_code', 'b.account_number', 'b.holder_name'])
+      .where('m.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const payments = await trx.selectFrom('payments').select(['provider', 'status', 'amount', 'created_at']).where('milestone_id', '=', id).orderBy('created_at').execute();
+    const history = await trx.selectFrom('audit_events').select(['action', 'reason', 'at']).where('entity_type', '=', 'milestone').where('entity_id', '=', id).orderBy('id').execute();
+    return { locked, m, payments, history };
+  });
+  const { locked, m } = data;
+  const party = partiesOf(actor, locked.facts)[0] ?? null;
+  const bank = m.bank_code ? bankByCode(m.bank_code) : undefined;
+  const payable = party === 'buyer' && m.stage === 'due' && m.contract_stage === 'signed';
+  const amount = Number(m.amount);
+  const bankTransfer =
+    payable && bank && m.account_number && m.holder_name
+      ? {
+          bankName: `${bank.shortName} — ${bank.vi}`,
+          accountNumber: m.account_number,
+          holderName: m.holder_name,
+          qrSvg: await vietQrSvg(
+            vietQrForAccount({ bankCode: bank.code, accountNumber: m.account_number, holderName: m.holder_name }, { amount, purpose: m.transfer_reference }),
+            lang === 'vi' ? `Mã VietQR: chuyển ${formatVnd(amount)} đến ${m.holder_name}` : `VietQR code: transfer ${formatVnd(amount)} to ${m.holder_name}`,
+          ),
+        }
+      : null;
+  return {
+    id: m.id,
+    number: m.number,
+    amount,
+    condition: m.condition,
+    deliverable: m.deliverable,
+    stage: m.stage,
+    version: m.version,
+    transferReference: m.transfer_reference,
+    contractId: m.contract_id,
+    contractNumber: m.contract_number,
+    contractStage: m.contract_stage,
+    party,
+    transitions: availableTransitions(MILESTONE_PROCESS, locked.facts, actor),
+    bankTransfer,
+    payments: data.payments.map((p) => ({ provider: p.provider, status: p.status, amount: Number(p.amount), at: p.created_at.toISOString() })),
+    history: data.history.map((h) => ({ action: h.action, note: h.reason, at: h.at.toISOString() })),
+  };
+}
