@@ -5,7 +5,9 @@ import type { Database } from '../../db/connection.js';
 import { seedDemoData } from '../../db/seed.js';
 import type { Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
+import { currentContent, reviseContract, signContract } from './contracts.server.js';
 import { postDealMessage } from './deal-messages.server.js';
+import { takeMilestoneTransition } from './milestones.server.js';
 import { expressInterest, proposeTerms, takeDealTransition } from './deals.server.js';
 import { introduce } from './deal-introductions.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
@@ -67,7 +69,7 @@ export async function seedDemoDeals(live: AppContext): Promise<number> {
   const curator = await demoActor(ctx, 'curator@opentex.demo');
   // Without demo accounts (seeded without passwords) there is nobody to act.
   if (!sme || !uni || !curator) return 0;
-  const offers = await ctx.db.selectFrom('listings').select('id').where('organisation_id', '=', uni.organisationId).where('kind', '=', 'offer').where('status', '=', 'published').orderBy('published_at', 'desc').limit(5).execute();
+  const offers = await ctx.db.selectFrom('listings').select('id').where('organisation_id', '=', uni.organisationId).where('kind', '=', 'offer').where('status', '=', 'published').orderBy('published_at', 'desc').limit(7).execute();
   const demand = await ctx.db.selectFrom('listings').select('id').where('organisation_id', '=', sme.organisationId).where('kind', '=', 'demand').where('status', '=', 'published').orderBy('published_at', 'desc').executeTakeFirst();
   if (offers.length < 5 || !demand) return 0;
   const interest = {
@@ -97,6 +99,41 @@ export async function seedDemoDeals(live: AppContext): Promise<number> {
   await takeDealTransition(ctx, uni, d, 'decline', { declineReason: 'trl_too_low', reason: 'Công nghệ mới ở mức phòng thí nghiệm.' });
 
   await introduce(ctx, curator, { demandId: demand.id, offerId: introduced, note: 'Nhu cầu của Mekong Xanh khớp với công nghệ này về công suất và giá.' });
+  // Signed and being paid, and completed: the contract's stages, when the university has offers enough.
+  let seeded = 5;
+  if (offers.length >= 7) {
+    await ctx.db
+      .insertInto('bank_accounts')
+      .values({ organisation_id: uni.organisationId, bank_code: 'BIDV', account_number: '12010000888999', holder_name: 'DAI HOC BACH KHOA HA NOI', updated_by: uni.userId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    for (const [offer, finish] of [[offers[5]!.id, 'paid'], [offers[6]!.id, 'completed']] as const) {
+      const deal = (await expressInterest(ctx, sme, offer, interest)).id;
+      await takeDealTransition(ctx, uni, deal, 'accept');
+      await proposeTerms(ctx, uni, deal, demoTerms(600_000_000, 'ĐH Bách khoa'));
+      await takeDealTransition(ctx, sme, deal, 'accept_terms', { termsVersion: 1 });
+      await signDemoContract(ctx, deal, uni, sme, finish);
+      seeded += 1;
+    }
+  }
   await ctx.db.updateTable('emails').set({ sent_at: ctx.clock() }).where('sent_at', 'is', null).execute();
-  return 5;
+  return seeded;
+}
+
+/** Both sides complete their details and sign; then the first milestone is paid, or every one accepted. */
+async function signDemoContract(ctx: AppContext, dealId: string, uni: Actor, sme: Actor, finish: 'paid' | 'completed') {
+  const contract = await ctx.db.selectFrom('contracts').select('id').where('deal_id', '=', dealId).executeTakeFirstOrThrow();
+  await reviseContract(ctx, uni, contract.id, { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', legalRepresentative: uni.name, representativeTitle: 'Hiệu trưởng', ipNumber: 'VN 1-0023456' });
+  await reviseContract(ctx, sme, contract.id, { address: '12 Trần Hưng Đạo, Ninh Kiều, Cần Thơ', legalRepresentative: sme.name, representativeTitle: 'Giám đốc' });
+  const { sha256 } = (await currentContent(ctx.db, contract.id))!;
+  await signContract(ctx, uni, contract.id, { typedName: uni.name, contentSha256: sha256 }, { method: 'click', address: null });
+  await signContract(ctx, sme, contract.id, { typedName: sme.name, contentSha256: sha256 }, { method: 'click', address: null });
+  const milestones = await ctx.db.selectFrom('milestones').select('id').where('contract_id', '=', contract.id).orderBy('number').execute();
+  for (const m of finish === 'paid' ? milestones.slice(0, 1) : milestones) {
+    await takeMilestoneTransition(ctx, sme, m.id, 'report_transfer');
+    await takeMilestoneTransition(ctx, uni, m.id, 'confirm_receipt');
+    if (finish === 'paid') continue;
+    await takeMilestoneTransition(ctx, uni, m.id, 'deliver', { note: 'Bàn giao theo hợp đồng, có biên bản kèm theo.' });
+    await takeMilestoneTransition(ctx, sme, m.id, 'accept');
+  }
 }

@@ -54,10 +54,14 @@ describe('demo data', () => {
     for (const text of top) expect(text).toMatch(/nước thải|wastewater|waste water/i);
   });
 
-  it('shows a deal at each stage: awaiting an answer, negotiating, agreed, declined, introduced', async () => {
-    expect(await seedDemoDeals(market.ctx)).toBe(5);
+  it('shows a deal at each stage: awaiting an answer, negotiating, agreed, signed and paid, completed, declined, introduced', async () => {
+    expect(await seedDemoDeals(market.ctx)).toBe(7);
     const stages = await market.db.selectFrom('deals').select('stage').execute();
-    expect(stages.map((s) => s.stage).sort()).toEqual(['agreed', 'declined', 'inquiry', 'introduced', 'negotiating']);
+    expect(stages.map((s) => s.stage).sort()).toEqual(['agreed', 'agreed', 'agreed', 'declined', 'inquiry', 'introduced', 'negotiating']);
+    const contracts = await market.db.selectFrom('contracts').select('stage').execute();
+    expect(contracts.map((c) => c.stage).sort()).toEqual(['completed', 'draft', 'signed']);
+    const milestones = await market.db.selectFrom('milestones').select('stage').execute();
+    expect(milestones.map((m) => m.stage).sort()).toEqual(['accepted', 'accepted', 'due', 'paid']);
     const negotiating = await market.db.selectFrom('deals').select('id').where('stage', '=', 'negotiating').executeTakeFirstOrThrow();
     const sheets = await market.db.selectFrom('term_sheets').select('version').where('deal_id', '=', negotiating.id).execute();
     expect(sheets).toHaveLength(2);
