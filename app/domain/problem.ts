@@ -1,6 +1,7 @@
 // An expected failure as data: a code the i18n catalogues render in the reader's language, and
 // its parameters, the way match reasons and notifications are. No English sentence is built here.
 import type { ZodError, ZodIssue } from 'zod';
+import { SIGNED_PDF_PROBLEMS } from './signed-pdf.js';
 
 /**
  * Every code a person may be shown. The catalogues (`problem.<code>` in app/i18n) hold a
@@ -76,19 +77,12 @@ export const PROBLEM_CODES = [
   'forbidden_party',
   'forbidden_answerer',
   'deal_wrong_stage',
-  // Contracts and payments.
+  // Contracts and payments; a signed PDF's refusals are listed where it is checked.
+  ...SIGNED_PDF_PROBLEMS,
   'contract_changed',
   'contract_wrong_stage',
   'forbidden_signer',
   'milestone_wrong_stage',
-  'not_a_pdf',
-  'not_the_contract',
-  'no_signature',
-  'altered_after_signing',
-  'signature_invalid',
-  'unreadable_signature',
-  'certificate_expired_at_signing',
-  'certificate_not_yet_valid_at_signing',
   'unknown_bank',
   'bank_account_number',
   'no_bank_account',
