@@ -44,8 +44,11 @@ export const termSheetFields = z.object({
   validDays: z.number({ invalid_type_error: 'invalid_value' }).int('invalid_value').min(1, 'invalid_value').max(90, 'invalid_value'),
 });
 
-/** The payment schedule adds up to the price. */
-export function termSheetRules(t: Pick<z.output<typeof termSheetFields>, 'milestones' | 'price'>, ctx: z.RefinementCtx): void {
+/** The payment schedule adds up to the price; an exclusive licence is exclusive, a non-exclusive one is not. */
+export function termSheetRules(t: Pick<z.output<typeof termSheetFields>, 'milestones' | 'price' | 'transferMode' | 'exclusive'>, ctx: z.RefinementCtx): void {
+  if ((t.transferMode === 'licence_exclusive' && !t.exclusive) || (t.transferMode === 'licence_non_exclusive' && t.exclusive)) {
+    ctx.addIssue({ code: 'custom', path: ['exclusive'], message: 'licence_exclusivity' });
+  }
   const total = t.milestones.reduce((sum, m) => sum + m.amount, 0);
   if (t.milestones.length > 0 && total !== t.price) {
     ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'milestones_sum', params: { total, price: t.price } });

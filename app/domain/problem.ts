@@ -68,6 +68,7 @@ export const PROBLEM_CODES = [
   'link_expired',
   // Deals.
   'milestones_sum',
+  'licence_exclusivity',
   'terms_superseded',
   'terms_expired',
   'no_terms_yet',

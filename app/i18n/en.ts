@@ -611,6 +611,7 @@ export const en: Record<MessageKey, string> = {
   // Deals (issue 9).
   'entity.deal': 'deal',
   'problem.milestones_sum': 'the milestones add up to {{total}} ₫; they must equal the price, {{price}} ₫',
+  'problem.licence_exclusivity': "an exclusive licence is marked “exclusive”; a non-exclusive one is not",
   'problem.terms_superseded': 'This proposal was replaced by version {{version}}: read the latest version, then decide.',
   'problem.terms_expired': 'This proposal no longer stands: the other side needs to propose again.',
   'problem.no_terms_yet': 'There is no proposal of terms to accept yet.',

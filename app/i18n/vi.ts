@@ -610,6 +610,7 @@ export const vi = {
   // Deals (issue 9).
   'entity.deal': 'thương vụ',
   'problem.milestones_sum': 'các đợt thanh toán cộng lại {{total}} ₫, phải bằng giá {{price}} ₫',
+  'problem.licence_exclusivity': "li-xăng độc quyền thì đánh dấu “độc quyền”; li-xăng không độc quyền thì không đánh dấu",
   'problem.terms_superseded': 'Đề xuất này đã được thay bằng phiên bản {{version}}: hãy xem phiên bản mới nhất rồi quyết định.',
   'problem.terms_expired': 'Đề xuất này đã hết hiệu lực: bên kia cần đề xuất lại.',
   'problem.no_terms_yet': 'Chưa có đề xuất điều khoản nào để chấp nhận.',

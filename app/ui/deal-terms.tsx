@@ -138,6 +138,7 @@ export function TermSheetForm({ dealVersion, latest, kept: typed, errors }: Term
         <label>
           <input type="checkbox" name="exclusive" defaultChecked={v('exclusive') === 'on'} /> {t('deal.terms.exclusive')}
         </label>
+        <GroupErrors errors={errors.exclusive} />
       </div>
       <Field name="territory" label={t('deal.terms.territory')} errors={errors.territory}>
         <input {...inputProps('territory', errors.territory)} {...attrs('territory')} defaultValue={v('territory')} />

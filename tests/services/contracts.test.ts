@@ -93,6 +93,14 @@ describe('a contract made from the agreed terms', () => {
     expect(String((blank as InvalidInputError).fieldErrors.form![0]!.params!.missing)).toContain('seller.address');
   });
 
+  it('cannot be agreed on terms a contract would refuse: an exclusive licence marked non-exclusive', async () => {
+    const listing = (await importPublishedListings(market.ctx, labOrg, [SHRIMP_OFFER])).ids[0]!;
+    const { id } = await expressInterest(market.ctx, smeMember, listing, { cooperation: 'Chúng tôi cần li-xăng độc quyền tại Cà Mau.', aboutUs: 'Công ty nuôi tôm tại Cà Mau, 120 ha.', transferMode: 'licence_exclusive', priceIndication: null });
+    await takeDealTransition(market.ctx, labAdmin, id, 'accept');
+    const refused = await proposeTerms(market.ctx, smeMember, id, { ...TERMS, transferMode: 'licence_exclusive', exclusive: false }).catch((e) => e);
+    expect((refused as InvalidInputError).fieldErrors.exclusive).toEqual([{ code: 'licence_exclusivity' }]);
+  });
+
   it('is signed by both signers on one version; a member without authority may not; a revision voids signatures', async () => {
     const id = await agreedContract();
     const v3 = await completed(id);
