@@ -21,6 +21,8 @@ export const contractFormSchema = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('sign'), version, typedName, contentSha256: sha256 }),
   z.object({ intent: z.literal('sign_digital'), version, typedName, contentSha256: sha256 }),
+  z.object({ intent: z.literal('upload_paper'), version, typedName, contentSha256: sha256 }),
+  z.object({ intent: z.literal('confirm_paper'), version, typedName, contentSha256: sha256 }),
 ]);
 export type ContractForm = z.output<typeof contractFormSchema>;
 

@@ -90,6 +90,7 @@ export const PROBLEM_CODES = [
   'card_unavailable',
   'card_amount_too_large',
   'contract_incomplete',
+  'scan_type',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

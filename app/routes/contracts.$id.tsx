@@ -4,10 +4,11 @@ import { requireActor } from '../auth/session.server.js';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment.js';
 import { contractFormSchema } from '../domain/contract-form.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
-import { signContractDigitally } from '../services/contract-files.server.js';
+import { confirmPaperScan, signContractDigitally, uploadPaperScan } from '../services/contract-files.server.js';
 import { getContract } from '../services/contract-views.server.js';
 import { reviseContract, signContract } from '../services/contracts.server.js';
 import { ContractDetailsForm, ContractMilestones, ContractText, SignForms } from '../ui/contract.js';
+import { PaperForms } from '../ui/contract-paper.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { FormMessage, kept } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';
@@ -38,8 +39,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await reviseContract(ctx, actor, id, details, version);
     } else if (form.intent === 'sign') {
       await signContract(ctx, actor, id, form, { method: 'click', address: context.clientIp ?? null });
-    } else {
+    } else if (form.intent === 'sign_digital') {
       await signContractDigitally(ctx, actor, id, form, sent.files.file?.bytes ?? new Uint8Array(), context.clientIp ?? null);
+    } else if (form.intent === 'upload_paper') {
+      await uploadPaperScan(ctx, actor, id, form, sent.files.file, context.clientIp ?? null);
+    } else {
+      await confirmPaperScan(ctx, actor, id, form, context.clientIp ?? null);
     }
     return { ok: true as const, done: form.intent };
   });
@@ -89,6 +94,7 @@ export default function ContractPage() {
           ))}
         </ul>
         <SignForms contract={contract} errorsOf={errorsOf} values={failed?.values} sent={sent} />
+        <PaperForms contract={contract} errorsOf={errorsOf} />
       </section>
       {contract.ownDetails && contract.transitions.includes('revise') ? <ContractDetailsForm contract={contract} errors={errorsOf('revise')} values={sent === 'revise' ? failed?.values : undefined} /> : null}
       <ContractMilestones milestones={contract.milestones} />

@@ -55,6 +55,7 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string): Pr
       contentSha256: row.sha256,
       text: contractText(content),
       gaps: [...locked.facts.gaps],
+      paperUploadedBy: locked.facts.paperUploadedBy,
       ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null } : null,
       signatures: signatures.map((s) => ({ party: s.party, method: s.method, typedName: s.typed_name, at: s.signed_at.toISOString(), certificate: s.certificate ? String((s.certificate as { subject?: string }).subject ?? '') : null })),
       milestones: milestones.map((m) => ({ id: m.id, number: m.number, amount: Number(m.amount), condition: m.condition, deliverable: m.deliverable, stage: m.stage, version: m.version, transferReference: m.transfer_reference })),

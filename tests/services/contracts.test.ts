@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import type { ContractContent } from '../../app/domain/contract.js';
 import { contractSha256 } from '../../app/services/contract-document.server.js';
-import { contractPdf, signContractDigitally } from '../../app/services/contract-files.server.js';
+import { confirmPaperScan, contractPdf, paperScan, signContractDigitally, uploadPaperScan } from '../../app/services/contract-files.server.js';
 import { currentContent, reviseContract, signContract } from '../../app/services/contracts.server.js';
 import { expressInterest, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
 import { ConflictError, InvalidInputError, PermissionError } from '../../app/services/errors.js';
@@ -159,6 +159,24 @@ describe('a contract made from the agreed terms', () => {
     expect(row.method).toBe('digital');
     expect(row.party).toBe('seller');
     expect(JSON.stringify(row.certificate)).toContain('Trần Thị Bình');
+  });
+});
+
+describe('the paper contract', () => {
+  it('counts once the other side confirms the scan one side uploaded; a file that is no scan is refused', async () => {
+    const id = await agreedContract();
+    const { sha256 } = await completed(id);
+    const html = await uploadPaperScan(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, { name: 'hd.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('<html></html>') }, null).catch((e) => e);
+    expect((html as InvalidInputError).fieldErrors.file).toEqual([{ code: 'scan_type' }]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await uploadPaperScan(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, { name: 'hd.png', type: 'image/png', bytes: png }, null);
+    // The uploader cannot confirm its own scan.
+    await expect(confirmPaperScan(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, null)).rejects.toBeInstanceOf(PermissionError);
+    expect((await paperScan(market.ctx, smeMember, id)).contentType).toBe('image/png');
+    await confirmPaperScan(market.ctx, smeAdmin, id, { typedName: 'Lê Văn Cường', contentSha256: sha256 }, null);
+    const row = await market.db.selectFrom('contracts').select('stage').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.stage).toBe('signed');
+    expect((await milestonesOf(id)).length).toBe(2);
   });
 });
 
