@@ -7,7 +7,7 @@ import { inviteSchema, memberRoleSchema, organisationProfileSchema } from '../do
 import { fieldAttrs } from '../domain/form-constraints.js';
 import { provinceName } from '../domain/provinces.js';
 import { formatDate } from '../i18n/index.js';
-import { inviteMember, listMembers, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../services/members.server.js';
+import { inviteMember, listMembers, revokeInvitation, setMemberRole, setSigningAuthority, updateOrganisationProfile } from '../services/members.server.js';
 import { PROVINCES } from '../domain/provinces.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { VerifiedBadge } from '../ui/owner.js';
@@ -35,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The page's four forms; any other intent is a 400, never one of these by default. */
 const organisationForms = z.discriminatedUnion('intent', [
   memberRoleSchema.extend({ intent: z.literal('set_role') }),
+  z.object({ intent: z.literal('set_signing'), userId: z.string(), maySign: z.enum(['on', 'off']) }),
   organisationProfileSchema.extend({ intent: z.literal('profile') }),
   z.object({ intent: z.literal('revoke'), invitationId: z.string() }),
   inviteSchema.extend({ intent: z.literal('invite') }),
@@ -45,6 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(ctx, request);
   return schemaAction(organisationForms, await readForm(request), async (form) => {
     if (form.intent === 'set_role') await setMemberRole(ctx, actor, form.userId, form.role);
+    else if (form.intent === 'set_signing') await setSigningAuthority(ctx, actor, form.userId, form.maySign === 'on');
     else if (form.intent === 'profile') await updateOrganisationProfile(ctx, actor, form);
     else if (form.intent === 'revoke') await revokeInvitation(ctx, actor, form.invitationId);
     else await inviteMember(ctx, actor, form);
@@ -66,7 +68,7 @@ export default function MyOrganisation() {
       </p>
       {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
-      {result?.ok ? <p className="notice" role="status">{result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : t('org.invited')}</p> : null}
+      {result?.ok ? <p className="notice" role="status">{result.done === 'set_signing' ? t('org.signingSaved') : result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : t('org.invited')}</p> : null}
       <h2>{t('org.members')}</h2>
       <table className="table">
         <thead>
@@ -74,6 +76,7 @@ export default function MyOrganisation() {
             <th scope="col">{t('auth.name')}</th>
             <th scope="col">{t('auth.email')}</th>
             <th scope="col">{t('org.role')}</th>
+            <th scope="col">{t('org.signing')}</th>
           </tr>
         </thead>
         <tbody>
@@ -95,6 +98,23 @@ export default function MyOrganisation() {
                   </Form>
                 ) : (
                   t(`org.role.${m.role}`)
+                )}
+              </td>
+              <td>
+                {m.role === 'admin' ? (
+                  t('org.signing.admin')
+                ) : canAdminister ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="set_signing" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <input type="hidden" name="maySign" value={m.may_sign ? 'off' : 'on'} />
+                    {m.may_sign ? t('org.signing.yes') : t('org.signing.no')}{' '}
+                    <button type="submit" className="secondary">{m.may_sign ? t('org.signing.revoke') : t('org.signing.grant')}</button>
+                  </Form>
+                ) : m.may_sign ? (
+                  t('org.signing.yes')
+                ) : (
+                  t('org.signing.no')
                 )}
               </td>
             </tr>

@@ -22,7 +22,7 @@ function requireAdmin(actor: Actor) {
 export async function listMembers(ctx: AppContext, actor: Actor) {
   const members = await ctx.db
     .selectFrom('users')
-    .select(['id', 'name', 'email', 'role', 'created_at'])
+    .select(['id', 'name', 'email', 'role', 'may_sign', 'created_at'])
     .where('organisation_id', '=', actor.organisationId)
     .orderBy('created_at')
     .execute();
@@ -127,6 +127,17 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
     }
     await trx.updateTable('users').set({ role: newRole }).where('id', '=', userId).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: 'set_role', actor_id: actor.userId, to_state: newRole, at: ctx.clock() }).execute();
+  });
+}
+
+/** An admin gives a member authority to sign contracts for the organisation, or takes it back (admins always have it). */
+export async function setSigningAuthority(ctx: AppContext, actor: Actor, userId: string, maySign: boolean): Promise<void> {
+  requireAdmin(actor);
+  await ctx.db.transaction().execute(async (trx) => {
+    const member = await trx.selectFrom('users').select('id').where('id', '=', userId).where('organisation_id', '=', actor.organisationId).forUpdate().executeTakeFirst();
+    if (!member) throw new NotFoundError('user', userId);
+    await trx.updateTable('users').set({ may_sign: maySign }).where('id', '=', userId).execute();
+    await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: maySign ? 'grant_signing' : 'revoke_signing', actor_id: actor.userId, at: ctx.clock() }).execute();
   });
 }
 

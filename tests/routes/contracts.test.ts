@@ -163,3 +163,18 @@ describe('who may see a contract and its milestones', () => {
     expect((await call('buyerMember', 'GET', '/milestones/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 });
+
+describe('signing authority', () => {
+  it('an admin gives a member the right to sign, who is then offered the signature; a member cannot give it', async () => {
+    const id = await agreedContract();
+    const member = await market.db.selectFrom('users').select('id').where('email', '=', EMAILS.buyerMember).executeTakeFirstOrThrow();
+    expect((await call('buyerMember', 'POST', '/my/organisation', { intent: 'set_signing', userId: member.id, maySign: 'on' })).status).toBe(403);
+    expect((await call('other', 'POST', '/my/organisation', { intent: 'set_signing', userId: member.id, maySign: 'on' })).status).toBe(404);
+    const granted = await call('buyerAdmin', 'POST', '/my/organisation', { intent: 'set_signing', userId: member.id, maySign: 'on' });
+    expect(granted.status).toBe(200);
+    expect(granted.text).toContain('Đã lưu quyền ký hợp đồng.');
+    expect((await call('buyerMember', 'GET', `/contracts/${id}`)).text).toContain('name="typedName"');
+    await call('buyerAdmin', 'POST', '/my/organisation', { intent: 'set_signing', userId: member.id, maySign: 'off' });
+    expect((await call('buyerMember', 'GET', `/contracts/${id}`)).text).not.toContain('name="typedName"');
+  });
+});
