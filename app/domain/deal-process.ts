@@ -111,6 +111,17 @@ const table = {
     notifies: [{ to: 'owner', kind: 'deal_interest' }],
     sets: (_d, at) => ({ answerDueAt: answerDeadline(at) }),
   },
+  /** An offer's express licence bought at its fixed price: no inquiry, no negotiation; a standard contract at once. */
+  buy_express_licence: {
+    from: ['opening'],
+    to: 'agreed',
+    by: ['interested'],
+    sets: (_d, at) => ({ acceptedAt: at, agreedAt: at }),
+    notifies: [
+      { to: 'owner', kind: 'deal_express_bought' },
+      { to: 'curator', kind: 'deal_agreed' },
+    ],
+  },
   accept: {
     from: ['inquiry'],
     to: 'negotiating',

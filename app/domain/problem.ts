@@ -91,6 +91,7 @@ export const PROBLEM_CODES = [
   'card_amount_too_large',
   'contract_incomplete',
   'scan_type',
+  'no_express_licence',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

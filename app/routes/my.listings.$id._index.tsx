@@ -9,8 +9,10 @@ import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { FormMessage } from '../ui/field.js';
 import { Attachments } from '../ui/attachments.js';
+import { ExpressLicenceForm } from '../ui/express-licence.js';
 import { ListingHistory } from '../ui/listing-history.js';
 import { listAttachments } from '../services/attachments.server.js';
+import { ownExpressLicence } from '../services/express-licence.server.js';
 import { Price } from '../ui/price.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
@@ -36,6 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       descriptionHtml: renderMarkdown(listing.input.description),
       files: await listAttachments(ctx, listing.id, actor),
       attachmentStatus: status && ['added', 'removed', 'too_large', 'refused'].includes(status) ? status : null,
+      expressPrice: await ownExpressLicence(ctx, actor, listing.id),
+      expressStatus: (['saved', 'refused'] as const).find((s) => s === new URL(request.url).searchParams.get('express')) ?? null,
     };
   });
 }
@@ -53,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MyListing() {
   const t = useT();
   const lang = useLang();
-  const { listing, descriptionHtml, files, attachmentStatus } = useLoaderData<typeof loader>();
+  const { listing, descriptionHtml, files, attachmentStatus, expressPrice, expressStatus } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const l = listing.input;
   const actions = listing.transitions.filter((n) => OWNER_ACTIONS.includes(n));
@@ -122,6 +126,7 @@ export default function MyListing() {
         </section>
       ) : null}
       <Attachments files={files} manage={listing.mine} listingId={listing.id} status={attachmentStatus} />
+      {listing.mine && l.kind === 'offer' ? <ExpressLicenceForm listingId={listing.id} price={expressPrice} status={expressStatus} /> : null}
       <ListingHistory history={listing.history} />
     </article>
   );

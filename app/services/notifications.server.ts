@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'deal_introduced',
   'deal_consented',
   'deal_resolved',
+  'deal_express_bought',
   'contract_ready',
   'contract_revised',
   'contract_signed_by_one',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/password.server.js';
+import { formatVnd } from '../../app/domain/money.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { SHRIMP_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
@@ -176,5 +177,36 @@ describe('signing authority', () => {
     expect((await call('buyerMember', 'GET', `/contracts/${id}`)).text).toContain('name="typedName"');
     await call('buyerAdmin', 'POST', '/my/organisation', { intent: 'set_signing', userId: member.id, maySign: 'off' });
     expect((await call('buyerMember', 'GET', `/contracts/${id}`)).text).not.toContain('name="typedName"');
+  });
+});
+
+describe('an express licence', () => {
+  it('is priced by the offer’s owner and bought at once by another organisation, straight to a contract to sign', async () => {
+    const offer = (await importPublishedListings(market.ctx, lab, [{ ...SHRIMP_OFFER, title: 'Phần mềm tối ưu cho ăn tôm' }])).ids[0]!;
+    expect((await call('buyerAdmin', 'GET', `/listings/${offer}`)).text).not.toContain('Mua li-xăng ngay');
+    // A price below the minimum is refused on the listing; the owner's own price is saved.
+    const low = await call('sellerAdmin', 'POST', `/my/listings/${offer}/express`, { price: '500' });
+    expect(low.location).toBe(`/my/listings/${offer}?express=refused`);
+    expect((await call('buyerAdmin', 'POST', `/my/listings/${offer}/express`, { price: '50.000.000' })).status).toBe(404);
+    expect((await call('sellerAdmin', 'POST', `/my/listings/${offer}/express`, { price: '50.000.000' })).location).toBe(`/my/listings/${offer}?express=saved`);
+    expect((await call('sellerAdmin', 'GET', `/my/listings/${offer}?express=saved`)).text).toContain('Đã lưu li-xăng nhanh.');
+
+    const page = (await call('buyerAdmin', 'GET', `/listings/${offer}`)).text;
+    expect(page).toContain(`Mua li-xăng ngay: ${formatVnd(50_000_000)}`);
+    const bought = await call('buyerAdmin', 'POST', `/listings/${offer}/buy`);
+    expect(bought.status).toBe(302);
+    expect(bought.location).toMatch(/^\/contracts\/[0-9a-f-]{36}$/);
+    const contract = (await call('buyerAdmin', 'GET', bought.location!)).text;
+    expect(contract).toContain('chờ ký');
+    expect(contract).toContain('50.000.000');
+    // A second click finds the same contract; the owner cannot buy its own licence.
+    expect((await call('buyerMember', 'POST', `/listings/${offer}/buy`)).location).toBe(bought.location);
+    expect((await call('sellerAdmin', 'POST', `/listings/${offer}/buy`)).status).toBe(400);
+    const deal = await market.db.selectFrom('deals as d').innerJoin('contracts as c', 'c.deal_id', 'd.id').select(['d.stage', 'd.agreed_terms_sha256', 'c.express']).where('d.listing_id', '=', offer).executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ stage: 'agreed', express: true });
+    expect(deal.agreed_terms_sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Removing the price stops new purchases.
+    await call('sellerAdmin', 'POST', `/my/listings/${offer}/express`, { price: '' });
+    expect((await call('other', 'POST', `/listings/${offer}/buy`)).status).toBe(409);
   });
 });
