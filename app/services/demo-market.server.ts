@@ -28,7 +28,8 @@ export function seedDemoMarket(
 }
 
 /** A demo user as the services see them. */
-async function demoActor(ctx: AppContext, email: string): Promise<Actor | null> {
+/** A demo account as the actor it signs in as (the demo seed and browser tests act as these people). */
+export async function demoActor(ctx: AppContext, email: string): Promise<Actor | null> {
   const u = await ctx.db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')

@@ -15,8 +15,8 @@ export interface BrowserMarket {
   close(): Promise<void>;
 }
 
-export async function startBrowserMarket(options: { demoData?: boolean; prepare?: (market: TestMarket) => Promise<void> } = {}): Promise<BrowserMarket> {
-  const market = await createTestMarket();
+export async function startBrowserMarket(options: { demoData?: boolean; prepare?: (market: TestMarket) => Promise<void>; clock?: () => Date } = {}): Promise<BrowserMarket> {
+  const market = await createTestMarket(options.clock ? { clock: options.clock } : {});
   if (options.demoData) {
     await seedDemoMarket(market.db, { hashPassword });
     await market.relay();
