@@ -128,9 +128,20 @@ async function dealTimeline(ctx: AppContext, id: string, facts: DealFacts, hidde
     ctx.db
       .selectFrom('audit_events as e')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.action', 'e.from_state', 'e.to_state', 'e.reason', 'e.payload', 'e.at', 'e.actor_id', 'u.name', 'u.organisation_id'])
-      .where('e.entity_type', '=', 'deal')
-      .where('e.entity_id', '=', id)
+      .select(['e.entity_type', 'e.action', 'e.from_state', 'e.to_state', 'e.reason', 'e.payload', 'e.at', 'e.actor_id', 'u.name', 'u.organisation_id'])
+      // The deal's own transitions, then its contract's and its milestones': one record to the end.
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('e.entity_type', '=', 'deal'), eb('e.entity_id', '=', id)]),
+          eb.and([eb('e.entity_type', '=', 'contract'), eb('e.entity_id', 'in', eb.selectFrom('contracts').select('id').where('deal_id', '=', id))]),
+          eb.and([
+            eb('e.entity_type', '=', 'milestone'),
+            eb('e.entity_id', 'in', eb.selectFrom('milestones as ms').innerJoin('contracts as mc', 'mc.id', 'ms.contract_id').select('ms.id').where('mc.deal_id', '=', id)),
+          ]),
+        ]),
+      )
+      .orderBy('e.at')
+      .orderBy('e.id')
       .execute(),
     ctx.db
       .selectFrom('deal_messages as m')
@@ -149,7 +160,8 @@ async function dealTimeline(ctx: AppContext, id: string, facts: DealFacts, hidde
       const payload = (e.payload ?? {}) as { declineReason?: string; termsVersion?: number };
       return {
         type: 'event' as const,
-        action: e.action,
+        // A contract's or a milestone's step is named with its process (`contract.sign`, `milestone.accept`).
+        action: e.entity_type === 'deal' ? e.action : `${e.entity_type}.${e.action}`,
         from: e.from_state,
         to: e.to_state,
         reason: e.reason,

@@ -3,6 +3,9 @@ import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import { LinkedText } from './linked-text.js';
 import { useLang, useT } from './use-t.js';
 
+/** Whose stages an event's arrow names: the deal's, or its contract's or a milestone's. */
+const stagesOf = (action: string) => (action.startsWith('contract.') ? 'contract' : action.startsWith('milestone.') ? 'milestone' : 'deal');
+
 const kb = (bytes: number) => `${new Intl.NumberFormat('vi-VN').format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
 /** Everything that happened on the deal, transitions and messages in one list: the same for both sides and curators. */
@@ -23,7 +26,7 @@ export function DealTimeline({ entries, dealId }: { entries: TimelineEntry[]; de
                 <>
                   <strong>{t(`deal.history.${e.action}` as MessageKey)}</strong>
                   {e.termsVersion !== null ? <> ({t('deal.history.termsVersion', { version: e.termsVersion })})</> : null}
-                  {e.to && e.to !== e.from ? <> → {t(`deal.stage.${e.to}` as MessageKey)}</> : null}
+                  {e.to && e.to !== e.from ? <> → {t(`${stagesOf(e.action)}.stage.${e.to}` as MessageKey)}</> : null}
                   {who ? <> · {who}</> : null}
                   {e.declineReason ? <p>{t('deal.declinedFor')}: {t(`deal.declineReason.${e.declineReason}` as MessageKey)}</p> : null}
                   {e.reason ? <blockquote>{e.reason}</blockquote> : null}

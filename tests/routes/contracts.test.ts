@@ -140,6 +140,16 @@ describe('a contract without JavaScript', () => {
     m = (await call('buyerMember', 'GET', `/milestones/${milestone}`)).text;
     expect(m).toContain('đã nghiệm thu');
     expect(m).toContain('đã xác nhận');
+
+    // The deal's one timeline carries the contract's and the milestones' steps, the same for both sides.
+    const { deal_id: deal } = await market.db.selectFrom('contracts').select('deal_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const timelineOf = (html: string) => /<ol class="history deal-timeline">([\s\S]*?)<\/ol>/.exec(html)![1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const seen = timelineOf((await call('buyerMember', 'GET', `/deals/${deal}`)).text);
+    expect(timelineOf((await call('sellerAdmin', 'GET', `/deals/${deal}`)).text)).toBe(seen);
+    const steps = ['Hợp đồng được lập', 'Ký hợp đồng: hai bên đã ký', 'Đợt thanh toán: bên bán xác nhận đã nhận tiền', 'Đợt thanh toán: bên mua nghiệm thu'];
+    const at = steps.map((step) => seen.indexOf(step));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });
 
