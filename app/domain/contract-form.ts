@@ -23,6 +23,7 @@ export const contractFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('sign_digital'), version, typedName, contentSha256: sha256 }),
   z.object({ intent: z.literal('upload_paper'), version, typedName, contentSha256: sha256 }),
   z.object({ intent: z.literal('confirm_paper'), version, typedName, contentSha256: sha256 }),
+  z.object({ intent: z.literal('terminate'), version, reason: cleaned(z.string().min(1).max(2000), { multiline: true }) }),
 ]);
 export type ContractForm = z.output<typeof contractFormSchema>;
 

@@ -6,9 +6,10 @@ import { contractFormSchema } from '../domain/contract-form.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import { confirmPaperScan, signContractDigitally, uploadPaperScan } from '../services/contract-files.server.js';
 import { getContract } from '../services/contract-views.server.js';
-import { reviseContract, signContract } from '../services/contracts.server.js';
+import { reviseContract, signContract, terminateContract } from '../services/contracts.server.js';
 import { ContractDetailsForm, ContractMilestones, ContractText, SignForms } from '../ui/contract.js';
 import { PaperForms } from '../ui/contract-paper.js';
+import { TerminateForm } from '../ui/contract-terminate.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { FormMessage, kept } from '../ui/field.js';
 import { useLang, useT } from '../ui/use-t.js';
@@ -41,6 +42,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await signContract(ctx, actor, id, form, { method: 'click', address: context.clientIp ?? null });
     } else if (form.intent === 'sign_digital') {
       await signContractDigitally(ctx, actor, id, form, sent.files.file?.bytes ?? new Uint8Array(), context.clientIp ?? null);
+    } else if (form.intent === 'terminate') {
+      await terminateContract(ctx, actor, id, form.reason, form.version);
     } else if (form.intent === 'upload_paper') {
       await uploadPaperScan(ctx, actor, id, form, sent.files.file, context.clientIp ?? null);
     } else {
@@ -98,6 +101,7 @@ export default function ContractPage() {
       </section>
       {contract.ownDetails && contract.transitions.includes('revise') ? <ContractDetailsForm contract={contract} errors={errorsOf('revise')} values={sent === 'revise' ? failed?.values : undefined} /> : null}
       <ContractMilestones milestones={contract.milestones} />
+      {contract.transitions.includes('terminate') ? <TerminateForm version={contract.version} errors={errorsOf('terminate')} /> : null}
       <ContractText text={contract.text} />
     </article>
   );

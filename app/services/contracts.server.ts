@@ -154,6 +154,11 @@ export async function signContract(ctx: AppContext, actor: Actor, contractId: st
   });
 }
 
+/** A curator, as operator, ends a contract with a reason (a dispute, a party gone); its milestones stop. */
+export async function terminateContract(ctx: AppContext, actor: Actor, contractId: string, reason: string, version?: number | null): Promise<TransitionOutcome> {
+  return runTransition(ctx, contractStore, contractId, { actor, name: 'terminate', input: { reason }, expectedVersion: version ?? null });
+}
+
 /** The content of a contract's current version, as stored. */
 export async function currentContent(db: AppContext['db'] | Transaction<DB>, contractId: string): Promise<{ content: ContractContent; sha256: string; version: number } | null> {
   const row = await db

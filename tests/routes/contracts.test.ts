@@ -220,3 +220,18 @@ describe('an express licence', () => {
     expect((await call('other', 'POST', `/listings/${offer}/buy`)).status).toBe(409);
   });
 });
+
+describe('a curator ends a contract', () => {
+  it('with a reason both sides read; without one it is refused; its milestones stop', async () => {
+    const id = await agreedContract();
+    let page = (await call('curator', 'GET', `/contracts/${id}`)).text;
+    expect(page).toContain('Chấm dứt hợp đồng (cán bộ quản lý sàn)');
+    expect((await call('sellerAdmin', 'GET', `/contracts/${id}`)).text).not.toContain('value="terminate"');
+    const empty = await call('curator', 'POST', `/contracts/${id}`, { intent: 'terminate', reason: ' ', version: hidden(page, 'version') });
+    expect(empty.status).toBe(400);
+    expect((await call('sellerAdmin', 'POST', `/contracts/${id}`, { intent: 'terminate', reason: 'Tranh chấp', version: hidden(page, 'version') })).status).toBe(403);
+    page = (await call('curator', 'GET', `/contracts/${id}`)).text;
+    expect((await call('curator', 'POST', `/contracts/${id}`, { intent: 'terminate', reason: 'Bên bán ngừng hoạt động.', version: hidden(page, 'version') })).status).toBe(200);
+    expect((await call('buyerMember', 'GET', `/contracts/${id}`)).text).toContain('đã chấm dứt');
+  });
+});
