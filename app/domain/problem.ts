@@ -90,6 +90,9 @@ export const PROBLEM_CODES = [
   'card_unavailable',
   'card_amount_too_large',
   'contract_incomplete',
+  // Reviews.
+  'review_posted',
+  'review_not_open',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
