@@ -112,6 +112,16 @@ export function dealOpensConfidential(deal: { ndaInForce: boolean }): boolean {
   return deal.ndaInForce;
 }
 
+/**
+ * Reviewing a completed deal is for the people of its two organisations: a curator sees the deal
+ * but does not review it, anyone else may not know it exists. When and how often is the reviews'
+ * own rule (app/domain/reviews.ts).
+ */
+export function decideReviewAccess(actor: Actor | null, deal: { buyerOrganisationId: string; sellerOrganisationId: string }): AccessDecision {
+  if (isDealParty(actor, deal)) return 'ok';
+  return maySeeDeal(actor, deal) ? 'forbidden' : 'hidden';
+}
+
 export function dealNamesOwner(deal: { acceptedAt: Date | string | null }): boolean {
   return deal.acceptedAt !== null;
 }

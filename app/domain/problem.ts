@@ -92,6 +92,9 @@ export const PROBLEM_CODES = [
   'contract_incomplete',
   'scan_type',
   'no_express_licence',
+  // Reviews.
+  'review_posted',
+  'review_not_open',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

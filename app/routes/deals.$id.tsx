@@ -24,13 +24,16 @@ import { readPageUpload, type UploadedFile } from '../web/upload.server.js';
 import { schemaAction } from '../web/form-schema.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
+// Reviews after completion: their section, and its data in the loader (the form posts to deals.$id_.review.tsx).
+import { reviewsOfDeal } from '../services/reviews.server.js';
+import { DealReviews } from '../ui/deal-reviews.js';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.deal.listing.title ?? t('deal.back') }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  return asPage(async () => ({ deal: await getDeal(ctx, actor, params.id ?? '') }));
+  return asPage(async () => ({ deal: await getDeal(ctx, actor, params.id ?? ''), reviews: await reviewsOfDeal(ctx, actor, params.id ?? '') }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -53,7 +56,7 @@ async function act(ctx: AppContext, actor: Actor, id: string, form: DealForm, fi
 
 export default function DealPage() {
   const t = useT();
-  const { deal } = useLoaderData<typeof loader>();
+  const { deal, reviews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
   // Several forms share field names (a reason): a refusal's errors belong to the form that was sent.
@@ -89,6 +92,7 @@ export default function DealPage() {
           ) : null}
         </section>
       ) : null}
+      {reviews ? <DealReviews reviews={reviews} /> : null}
       <DealTimeline entries={deal.timeline} dealId={deal.id} />
       {deal.mayMessage ? <MessageForm errors={errorsOf('message')} typed={sent === 'message' ? failed?.values : undefined} /> : null}
       {offered('withdraw') || offered('terminate') || offered('resolve') ? <DealEnd deal={deal} errorsOf={errorsOf} values={failed?.values} sent={sent} /> : null}

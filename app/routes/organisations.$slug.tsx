@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { provinceName } from '../domain/provinces.js';
 import { getOrganisationProfile } from '../services/organisations.server.js';
+import { reviewsOfOrganisation } from '../services/reviews.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingCard } from '../ui/listing-card.js';
+import { OrganisationReviews } from '../ui/organisation-reviews.js';
 import { VerifiedBadge } from '../ui/owner.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
@@ -15,12 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return asPage(async () => {
-    return { organisation: await getOrganisationProfile(appContext(context), params.slug ?? '') };
+    const ctx = appContext(context);
+    const organisation = await getOrganisationProfile(ctx, params.slug ?? '');
+    return { organisation, reviews: await reviewsOfOrganisation(ctx, organisation.id) };
   });
 }
 
 export default function OrganisationPage() {
-  const { organisation: org } = useLoaderData<typeof loader>();
+  const { organisation: org, reviews } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   return (
@@ -50,6 +54,7 @@ export default function OrganisationPage() {
           ))}
         </ul>
       </section>
+      <OrganisationReviews reviews={reviews} />
     </article>
   );
 }

@@ -52,6 +52,7 @@ export const NOTIFICATION_KINDS = [
   'organisation_verified',
   'new_match',
   'saved_search_hit',
+  'deal_reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
