@@ -447,6 +447,7 @@ export const en: Record<MessageKey, string> = {
   'contract.terminate.reason': "Reason (both sides will read it)",
   'contract.terminate.button': "Terminate the contract",
   'contract.done.terminate': "The contract was terminated.",
+  'contract.review': "The contract is completed: review your partner",
   'contract.title': 'Contract',
   'contract.backToDeal': 'Back to the deal',
   'contract.version': 'Version {{version}}',

@@ -446,6 +446,7 @@ export const vi = {
   'contract.terminate.reason': "Lý do (hai bên sẽ đọc được)",
   'contract.terminate.button': "Chấm dứt hợp đồng",
   'contract.done.terminate': "Đã chấm dứt hợp đồng.",
+  'contract.review': "Hợp đồng đã hoàn thành: đánh giá đối tác",
   'contract.title': 'Hợp đồng',
   'contract.backToDeal': 'Về thương vụ',
   'contract.version': 'Phiên bản {{version}}',

@@ -100,6 +100,11 @@ export default function ContractPage() {
         <PaperForms contract={contract} errorsOf={errorsOf} />
       </section>
       {contract.ownDetails && contract.transitions.includes('revise') ? <ContractDetailsForm contract={contract} errors={errorsOf('revise')} values={sent === 'revise' ? failed?.values : undefined} /> : null}
+      {contract.stage === 'completed' && contract.party ? (
+        <p className="notice">
+          <Link to={`/deals/${contract.dealId}#reviews`}>{t('contract.review')}</Link>
+        </p>
+      ) : null}
       <ContractMilestones milestones={contract.milestones} />
       {contract.transitions.includes('terminate') ? <TerminateForm version={contract.version} errors={errorsOf('terminate')} /> : null}
       <ContractText text={contract.text} />

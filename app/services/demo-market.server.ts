@@ -8,6 +8,7 @@ import type { AppContext } from '../context.server.js';
 import { currentContent, reviseContract, signContract } from './contracts.server.js';
 import { postDealMessage } from './deal-messages.server.js';
 import { takeMilestoneTransition } from './milestones.server.js';
+import { postReview } from './reviews.server.js';
 import { expressInterest, proposeTerms, takeDealTransition } from './deals.server.js';
 import { introduce } from './deal-introductions.server.js';
 import { listingStore } from './listing-lifecycle.server.js';
@@ -136,5 +137,9 @@ async function signDemoContract(ctx: AppContext, dealId: string, uni: Actor, sme
     if (finish === 'paid') continue;
     await takeMilestoneTransition(ctx, uni, m.id, 'deliver', { note: 'Bàn giao theo hợp đồng, có biên bản kèm theo.' });
     await takeMilestoneTransition(ctx, sme, m.id, 'accept');
+  }
+  if (finish === 'completed') {
+    await postReview(ctx, sme, dealId, { rating: 5, comment: 'Bàn giao đúng hạn, tài liệu đầy đủ, đào tạo vận hành tận tình.' });
+    await postReview(ctx, uni, dealId, { rating: 4, comment: 'Đối tác thanh toán đúng hạn và phối hợp tốt khi nghiệm thu.' });
   }
 }

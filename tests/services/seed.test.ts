@@ -62,6 +62,8 @@ describe('demo data', () => {
     expect(contracts.map((c) => c.stage).sort()).toEqual(['completed', 'draft', 'signed']);
     const milestones = await market.db.selectFrom('milestones').select('stage').execute();
     expect(milestones.map((m) => m.stage).sort()).toEqual(['accepted', 'accepted', 'due', 'paid']);
+    // The completed deal carries both sides' reviews, so the organisation pages show them.
+    expect((await market.db.selectFrom('reviews').select('rating').orderBy('rating').execute()).map((r) => r.rating)).toEqual([4, 5]);
     const negotiating = await market.db.selectFrom('deals').select('id').where('stage', '=', 'negotiating').executeTakeFirstOrThrow();
     const sheets = await market.db.selectFrom('term_sheets').select('version').where('deal_id', '=', negotiating.id).execute();
     expect(sheets).toHaveLength(2);
