@@ -82,6 +82,7 @@ describe('a contract, from agreed terms to completion', () => {
     // 1. The contract was generated: each side completes its details, then the PDF is read back.
     await visit(uni, `/deals/${dealId}`, false);
     await uni.getByRole('link', { name: /Xem hợp đồng OTX-/ }).click();
+    await arrived(uni, /\/contracts\/[0-9a-f-]{36}$/);
     const contractPath = new URL(uni.url()).pathname;
     await uni.getByText('Hợp đồng còn chỗ trống').first().waitFor();
     await completeDetails(uni, { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', representative: 'Trần Văn Minh', title: 'Hiệu trưởng', ipNumber: 'VN 1-0023456' });
@@ -107,6 +108,7 @@ describe('a contract, from agreed terms to completion', () => {
     // 3. Milestone 1: VietQR for the buyer; it marks the transfer, the seller confirms, delivers; the buyer accepts.
     await visit(sme, contractPath, true);
     await sme.getByRole('link', { name: 'Đợt 1' }).click();
+    await arrived(sme, /\/milestones\/[0-9a-f-]{36}$/);
     await sme.getByRole('img', { name: /Mã VietQR: chuyển 300\.000\.000/ }).waitFor();
     await expect(sme.getByText('12010000888999').first().isVisible()).resolves.toBe(true);
     const m1 = new URL(sme.url()).pathname;
@@ -125,6 +127,7 @@ describe('a contract, from agreed terms to completion', () => {
     // 4. Milestone 2 is paid and delivered; fifteen days later the timer accepts it.
     await visit(sme, contractPath, true);
     await sme.getByRole('link', { name: 'Đợt 2' }).click();
+    await arrived(sme, /\/milestones\/[0-9a-f-]{36}$/);
     const m2 = new URL(sme.url()).pathname;
     await sme.getByRole('button', { name: 'Tôi đã chuyển khoản' }).click();
     await sme.getByText('bên mua báo đã chuyển khoản').first().waitFor();
