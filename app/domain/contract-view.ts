@@ -37,14 +37,28 @@ export interface ContractView {
   transitions: ContractTransitionName[];
 }
 
-export interface MilestoneView extends MilestoneCard {
+/** The seller's account for this milestone's transfer, while the buyer has to pay. */
+export interface BankTransferView {
+  bankName: string;
+  accountNumber: string;
+  holderName: string;
+  /** The VietQR (EMVCo) payload for this amount and reference, for an app to draw its own code. */
+  qrPayload: string;
+}
+
+/** A milestone as its two sides and curators see it (the API's answer). */
+export interface MilestoneDetails extends MilestoneCard {
   contractId: string;
   contractNumber: string;
   contractStage: ContractStage;
   party: Party | null;
   transitions: MilestoneTransitionName[];
-  /** The seller's account and the VietQR code for this amount and reference, while the buyer has to pay. */
-  bankTransfer: { bankName: string; accountNumber: string; holderName: string; qrSvg: string } | null;
+  bankTransfer: BankTransferView | null;
   payments: { provider: 'bank_transfer' | 'stripe'; status: string; amount: number; at: string }[];
   history: { action: string; note: string | null; at: string }[];
+}
+
+/** The milestone page's data: the same, with the VietQR code drawn as SVG. */
+export interface MilestoneView extends MilestoneDetails {
+  bankTransfer: (BankTransferView & { qrSvg: string }) | null;
 }

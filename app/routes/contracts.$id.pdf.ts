@@ -5,21 +5,14 @@ import { getLanguage } from '../i18n/language.server.js';
 import { contractPdf } from '../services/contract-files.server.js';
 import { NotFoundError } from '../services/errors.js';
 import { appContext } from '../web/context.server.js';
+import { contractPdfResponse } from '../web/contract-pdf.server.js';
 
 /** The contract's current version as a PDF, for the two parties and curators. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   try {
-    const pdf = await contractPdf(ctx, actor, params.id ?? '');
-    return new Response(new Uint8Array(pdf.bytes), {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${pdf.filename}"`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-SHA256': pdf.sha256,
-      },
-    });
+    return contractPdfResponse(await contractPdf(ctx, actor, params.id ?? ''));
   } catch (error) {
     if (error instanceof NotFoundError) {
       const text = translator(await getLanguage(request))('problem.not_found');

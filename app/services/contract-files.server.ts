@@ -34,9 +34,10 @@ export async function contractPdf(ctx: AppContext, actor: Actor, contractId: str
 
 /** A party's signature by the generated PDF signed digitally: refused, with the reason, unless the signed bytes are the contract's. */
 export async function signContractDigitally(ctx: AppContext, actor: Actor, contractId: string, input: SignatureInput, signed: Uint8Array, address: string | null): Promise<TransitionOutcome> {
+  // Somebody who may not see the contract learns nothing of it, whatever the file: 404 first.
+  const original = await contractPdf(ctx, actor, contractId);
   if (signed.length === 0) throw invalidField('file', 'file_required');
   if (signed.length > MAX_ATTACHMENT_BYTES * 4) throw invalidField('file', 'file_too_large', { mb: (MAX_ATTACHMENT_BYTES * 4) / 1024 / 1024 });
-  const original = await contractPdf(ctx, actor, contractId);
   // The upload must be of the version the signer read: another version's PDF is not this contract.
   if (original.sha256 !== input.contentSha256) throw invalidField('file', 'not_the_contract');
   const check = await verifySignedContract(signed, original.bytes);

@@ -1,12 +1,14 @@
-// The contract and milestone pages' data: what the reader may see, and the transitions the engine
-// offers them (the pages have no action lists of their own).
+// The contract and milestone pages' (and the API's) data: what the reader may see, and the
+// transitions the engine offers them (neither has action lists of its own).
+import type { Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { maySeeDeal, maySignFor } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { bankByCode } from '../domain/banks.js';
 import { BLANK, type ContractContent } from '../domain/contract.js';
 import { CONTRACT_PROCESS } from '../domain/contract-process.js';
 import { contractText } from '../domain/contract-text.js';
-import type { ContractView, MilestoneView } from '../domain/contract-view.js';
+import type { ContractView, MilestoneCard, MilestoneDetails, MilestoneView } from '../domain/contract-view.js';
 import { partiesOf } from '../domain/deal-process.js';
 import { MILESTONE_PROCESS } from '../domain/milestone-process.js';
 import { availableTransitions } from '../domain/process.js';
@@ -19,6 +21,17 @@ import { NotFoundError } from './errors.js';
 import { isUuid } from './listings.server.js';
 
 const unblank = (value: string) => (value === BLANK ? '' : value);
+
+const milestoneCard = (m: Selectable<DB['milestones']>): MilestoneCard => ({
+  id: m.id,
+  number: m.number,
+  amount: Number(m.amount),
+  condition: m.condition,
+  deliverable: m.deliverable,
+  stage: m.stage,
+  version: m.version,
+  transferReference: m.transfer_reference,
+});
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
   if (!isUuid(id)) throw new NotFoundError('contract', id);
@@ -58,14 +71,29 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string): Pr
       paperUploadedBy: locked.facts.paperUploadedBy,
       ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null } : null,
       signatures: signatures.map((s) => ({ party: s.party, method: s.method, typedName: s.typed_name, at: s.signed_at.toISOString(), certificate: s.certificate ? String((s.certificate as { subject?: string }).subject ?? '') : null })),
-      milestones: milestones.map((m) => ({ id: m.id, number: m.number, amount: Number(m.amount), condition: m.condition, deliverable: m.deliverable, stage: m.stage, version: m.version, transferReference: m.transfer_reference })),
+      milestones: milestones.map(milestoneCard),
       party,
       transitions: availableTransitions(CONTRACT_PROCESS, locked.facts, actor),
     };
   });
 }
 
-export async function getMilestone(ctx: AppContext, actor: Actor, id: string, lang: 'vi' | 'en'): Promise<MilestoneView> {
+/** A contract's milestones in order, for its two organisations and curators. */
+export async function listMilestones(ctx: AppContext, actor: Actor, contractId: string): Promise<MilestoneCard[]> {
+  if (!isUuid(contractId)) throw new NotFoundError('contract', contractId);
+  const deal = await ctx.db
+    .selectFrom('contracts as c')
+    .innerJoin('deals as d', 'd.id', 'c.deal_id')
+    .select(['d.buyer_organisation_id', 'd.seller_organisation_id'])
+    .where('c.id', '=', contractId)
+    .executeTakeFirst();
+  if (!deal || !maySeeDeal(actor, { buyerOrganisationId: deal.buyer_organisation_id, sellerOrganisationId: deal.seller_organisation_id })) throw new NotFoundError('contract', contractId);
+  const rows = await ctx.db.selectFrom('milestones').selectAll().where('contract_id', '=', contractId).orderBy('number').execute();
+  return rows.map(milestoneCard);
+}
+
+/** A milestone as the reader may see it: the VietQR payload, while the buyer has to pay, but no picture of it. */
+export async function getMilestoneDetails(ctx: AppContext, actor: Actor, id: string): Promise<MilestoneDetails> {
   if (!isUuid(id)) throw new NotFoundError('milestone', id);
   const data = await ctx.db.transaction().execute(async (trx) => {
     const locked = await lockMilestone(trx, id);
@@ -93,10 +121,7 @@ export async function getMilestone(ctx: AppContext, actor: Actor, id: string, la
           bankName: `${bank.shortName} — ${bank.vi}`,
           accountNumber: m.account_number,
           holderName: m.holder_name,
-          qrSvg: await vietQrSvg(
-            vietQrForAccount({ bankCode: bank.code, accountNumber: m.account_number, holderName: m.holder_name }, { amount, purpose: m.transfer_reference }),
-            lang === 'vi' ? `Mã VietQR: chuyển ${formatVnd(amount)} đến ${m.holder_name}` : `VietQR code: transfer ${formatVnd(amount)} to ${m.holder_name}`,
-          ),
+          qrPayload: vietQrForAccount({ bankCode: bank.code, accountNumber: m.account_number, holderName: m.holder_name }, { amount, purpose: m.transfer_reference }),
         }
       : null;
   return {
@@ -117,4 +142,13 @@ export async function getMilestone(ctx: AppContext, actor: Actor, id: string, la
     payments: data.payments.map((p) => ({ provider: p.provider, status: p.status, amount: Number(p.amount), at: p.created_at.toISOString() })),
     history: data.history.map((h) => ({ action: h.action, note: h.reason, at: h.at.toISOString() })),
   };
+}
+
+/** The milestone page's data: the details, with the VietQR code drawn as SVG and titled in the reader's language. */
+export async function getMilestone(ctx: AppContext, actor: Actor, id: string, lang: 'vi' | 'en'): Promise<MilestoneView> {
+  const m = await getMilestoneDetails(ctx, actor, id);
+  const transfer = m.bankTransfer;
+  if (!transfer) return { ...m, bankTransfer: null };
+  const title = lang === 'vi' ? `Mã VietQR: chuyển ${formatVnd(m.amount)} đến ${transfer.holderName}` : `VietQR code: transfer ${formatVnd(m.amount)} to ${transfer.holderName}`;
+  return { ...m, bankTransfer: { ...transfer, qrSvg: await vietQrSvg(transfer.qrPayload, title) } };
 }
