@@ -43,7 +43,8 @@ export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
     error instanceof NotFoundError
       ? t('api.notFound', { entity: t(`entity.${error.entity}` as MessageKey), id: error.id })
       : error.kind === 'invalid'
-        ? t('api.invalid')
+        ? // A problem of the whole request (a contract with blanks …) is the sentence itself; field problems are listed in `fields`.
+          (error.fieldErrors.form?.[0] ? problemText(t, lang, error.fieldErrors.form[0]) : t('api.invalid'))
         : problemText(t, lang, error.problem);
   const extra = error.kind === 'invalid' ? { fields, problems: error.fieldErrors } : {};
   const headers = error instanceof RateLimitError ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined;
