@@ -94,6 +94,8 @@ export const PROBLEM_CODES = [
   'no_bank_account',
   'card_unavailable',
   'card_amount_too_large',
+  'card_payment_processing',
+  'webhook_signature',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
