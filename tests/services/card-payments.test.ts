@@ -129,6 +129,16 @@ describe('starting a card payment', () => {
     expect((await paymentsOf(milestone)).map((p) => p.status)).toEqual(['failed', 'pending']);
   });
 
+  it('opens no second checkout while Stripe’s confirmation of a paid one is on its way', async () => {
+    const milestone = await contract.milestone(9_000_000);
+    await startCardPayment(ctx, buyer, milestone);
+    double.pay((await paymentsOf(milestone))[0]!.provider_ref!);
+    const error = await refusal(startCardPayment(ctx, buyerAdmin, milestone));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error!.problem.code).toBe('card_payment_processing');
+    expect((await paymentsOf(milestone)).map((p) => p.status)).toEqual(['pending']);
+  });
+
   it('refuses an amount above Stripe’s limit before calling Stripe, and writes nothing', async () => {
     const milestone = await contract.milestone(100_000_000);
     const before = double.requests.length;
