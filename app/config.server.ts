@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { z } from 'zod';
+import type { StripeSettings } from './payments/stripe.server.js';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -19,6 +20,12 @@ const schema = z.object({
   DEV_MAILBOX: z.enum(['true', 'false']).default('false'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Tests and development only: where the Stripe SDK sends its requests (a local test double). */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** The country of the sellers' connected accounts; unset, Stripe takes the platform's. */
+  STRIPE_CONNECT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as SG or US').optional(),
+  /** The platform's fee on a card payment, in basis points of the amount (250 = 2.5 %). */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   MATCHING_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   SEARCH_CHECK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   TRUST_PROXY: z
@@ -50,7 +57,8 @@ export interface Config {
    * Off by default: its reset and invitation links would let anyone take over an account.
    */
   devMailbox: boolean;
-  stripe: { secretKey: string; webhookSecret: string } | null;
+  /** Card payments through Stripe Connect; null (no keys): card payment shows as unavailable. */
+  stripe: StripeSettings | null;
   /** How often the matching sweep and the search index check run. */
   searchJobs: { matchingSweepMinutes: number; searchCheckMinutes: number };
   /**
@@ -71,6 +79,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MEILI_HOST && !e.MEILI_MASTER_KEY) {
     throw new Error('Invalid configuration:\n  MEILI_MASTER_KEY: required when MEILI_HOST is set');
   }
+  // A key without the webhook secret would start card payments that nothing could ever confirm.
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    throw new Error('Invalid configuration:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both (card payments) or neither (bank transfer only)');
+  }
   if (e.DEV_MAILBOX === 'true' && e.SMTP_URL) {
     throw new Error('Invalid configuration:\n  DEV_MAILBOX: only without SMTP_URL (with SMTP, emails are really sent)');
   }
@@ -90,7 +102,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devMailbox: e.DEV_MAILBOX === 'true',
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
-        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            apiBase: e.STRIPE_API_BASE ?? null,
+            connectCountry: e.STRIPE_CONNECT_COUNTRY ?? null,
+            platformFeeBps: e.PLATFORM_FEE_BPS,
+          }
         : null,
     searchJobs: { matchingSweepMinutes: e.MATCHING_SWEEP_MINUTES, searchCheckMinutes: e.SEARCH_CHECK_MINUTES },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -1,5 +1,6 @@
 import type { Database } from '../db/connection.js';
 import type { Search } from '../search/client.js';
+import type { StripeCardProvider } from './payments/stripe.server.js';
 
 /** What every service receives: no service reaches for a global. */
 export interface AppContext {
@@ -17,6 +18,12 @@ export interface AppContext {
    * same host, which makes every request look local, still cannot open it.
    */
   devMailbox: string | null;
+  /**
+   * Card payments through Stripe Connect. Absent or null without Stripe keys: card payment shows
+   * as unavailable and bank transfer works as ever. (Optional so that contexts built for work
+   * that never takes a card — benches, CLIs — need not name it.)
+   */
+  payments?: { card: StripeCardProvider | null };
 }
 
 /** Every kind of background work, by name, with what it is given. */

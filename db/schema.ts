@@ -273,7 +273,8 @@ export interface PaymentTable {
   amount: BigMoney;
   status: 'reported' | 'confirmed' | 'not_received' | 'pending' | 'paid' | 'failed';
   provider_ref: string | null;
-  platform_fee: Generated<BigMoney>;
+  /** Defaults to 0. (Generated<BigMoney> would make the insert type the ColumnType itself.) */
+  platform_fee: ColumnType<number, number | bigint | undefined, number | bigint>;
   created_by: string | null;
   created_at: CreatedAt;
   settled_at: Timestamp | null;

@@ -99,6 +99,14 @@ export function maySignFor(actor: Actor | null, organisationId: string): boolean
   return actor !== null && belongsTo(actor, organisationId) && (actor.role === 'admin' || actor.maySign === true);
 }
 
+/**
+ * Who pays a milestone (starts a card checkout for it): any member of the buyer's organisation,
+ * as any member may report its bank transfer. The seller and curators see it, never pay it.
+ */
+export function mayPayMilestone(actor: Actor | null, deal: { buyerOrganisationId: string }): boolean {
+  return actor !== null && belongsTo(actor, deal.buyerOrganisationId);
+}
+
 /** A deal is seen by its two organisations and by curators; never by search, matches or public pages. */
 export function maySeeDeal(actor: Actor | null, deal: { buyerOrganisationId: string; sellerOrganisationId: string }): boolean {
   return isDealParty(actor, deal) || mayCurate(actor);

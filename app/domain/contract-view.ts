@@ -3,6 +3,7 @@
 import type { ContractStage, ContractTransitionName } from './contract-process.js';
 import type { ContractText } from './contract-text.js';
 import type { Party } from './deal-process.js';
+import type { Problem } from './problem.js';
 import type { MilestoneStage, MilestoneTransitionName } from './milestone-process.js';
 
 export interface MilestoneCard {
@@ -54,6 +55,8 @@ export interface MilestoneDetails extends MilestoneCard {
   party: Party | null;
   transitions: MilestoneTransitionName[];
   bankTransfer: BankTransferView | null;
+  /** Card payment for the buyer of a due milestone: offered, or why not (Stripe not configured, amount over its limit). */
+  card: { available: true } | { available: false; problem: Problem } | null;
   payments: { provider: 'bank_transfer' | 'stripe'; status: string; amount: number; at: string }[];
   history: { action: string; note: string | null; at: string }[];
 }

@@ -95,6 +95,8 @@ export const PROBLEM_CODES = [
   // Reviews.
   'review_posted',
   'review_not_open',
+  'card_payment_processing',
+  'webhook_signature',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

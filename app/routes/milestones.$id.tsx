@@ -4,6 +4,8 @@ import { requireActor } from '../auth/session.server.js';
 import { milestoneFormSchema } from '../domain/contract-form.js';
 import { formatVnd } from '../domain/money.js';
 import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { problemText } from '../i18n/problems.js';
+import { isProblemCode } from '../domain/problem.js';
 import { getLanguage } from '../i18n/language.server.js';
 import { getMilestone } from '../services/contract-views.server.js';
 import { takeMilestoneTransition } from '../services/milestones.server.js';
@@ -23,7 +25,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const lang = await getLanguage(request);
-  return asPage(async () => ({ milestone: await getMilestone(ctx, actor, params.id ?? '', lang) }));
+  const url = new URL(request.url);
+  // Back from the card route (`?card=<problem>`) or from Stripe Checkout (`?checkout=success|cancelled`).
+  const card = url.searchParams.get('card');
+  const checkout = url.searchParams.get('checkout');
+  return asPage(async () => ({
+    milestone: await getMilestone(ctx, actor, params.id ?? '', lang),
+    cardProblem: card && isProblemCode(card) ? { code: card } : null,
+    checkout: checkout === 'success' || checkout === 'cancelled' ? checkout : null,
+  }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,7 +50,7 @@ const NEEDS_NOTE = ['deliver', 'request_changes'];
 export default function MilestonePage() {
   const t = useT();
   const lang = useLang();
-  const { milestone: m } = useLoaderData<typeof loader>();
+  const { milestone: m, cardProblem, checkout } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
   const errors = failed?.fieldErrors ?? {};
@@ -55,6 +65,8 @@ export default function MilestonePage() {
       </h1>
       <FormMessage message={failed ? (failed.message ?? failed.fieldErrors.version?.[0]) : null} />
       {result?.ok ? <p className="notice" role="status">{t('milestone.done')}</p> : null}
+      <FormMessage message={cardProblem} />
+      {checkout ? <p className="notice" role="status">{t(`milestone.card.${checkout}` as MessageKey)}</p> : null}
       <dl className="facts">
         <dt>{t('milestone.amount')}</dt>
         <dd>{formatVnd(m.amount)}</dd>
@@ -90,6 +102,18 @@ export default function MilestonePage() {
           ) : (
             <p>{t('milestone.bank.none')}</p>
           )}
+          {m.card ? (
+            <div className="card-payment">
+              <h3>{t('milestone.card.title')}</h3>
+              {m.card.available ? (
+                <Form method="post" action={`/milestones/${m.id}/card`} reloadDocument>
+                  <button type="submit" className="secondary">{t('milestone.card.pay', { amount: formatVnd(m.amount) })}</button>
+                </Form>
+              ) : (
+                <p className="hint">{problemText(t, lang, m.card.problem)}</p>
+              )}
+            </div>
+          ) : null}
         </section>
       ) : null}
       {m.transitions.length ? (

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireActor } from '../auth/session.server.js';
 import { mayAdministerOrganisation } from '../domain/access.js';
@@ -67,6 +67,11 @@ export default function MyOrganisation() {
         {t(`org.type.${organisation.type}`)} · {t('auth.taxCode')} {organisation.taxCode} · {provinceName(organisation.province, lang)}
       </p>
       {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
+      {canAdminister ? (
+        <p>
+          <Link to="/my/organisation/payments">{t('payments.link')}</Link>
+        </p>
+      ) : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
       {result?.ok ? <p className="notice" role="status">{result.done === 'set_signing' ? t('org.signingSaved') : result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : t('org.invited')}</p> : null}
       <h2>{t('org.members')}</h2>

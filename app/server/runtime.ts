@@ -15,6 +15,7 @@ import type { Config } from '../config.server.js';
 import type { AppContext } from '../context.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { rematchAll } from '../services/matching.server.js';
+import { stripeCardProvider } from '../payments/stripe.server.js';
 import { startEmbeddedServers } from './embedded-servers.js';
 import { startJobs, type JobRunner } from './jobs.js';
 import { logSender, smtpSender } from './mailer.js';
@@ -83,7 +84,16 @@ export async function startMarket(
     });
     if (relayed?.relayed) log(`Indexed ${relayed.relayed} listing change(s) in Meilisearch`);
 
-    const base = { db, search, clock: () => new Date(), publicUrl: config.publicUrl, smtpConfigured: config.smtp !== null, devMailbox: config.devMailbox ? randomBytes(16).toString('hex') : null };
+    const base = {
+      db,
+      search,
+      clock: () => new Date(),
+      publicUrl: config.publicUrl,
+      smtpConfigured: config.smtp !== null,
+      devMailbox: config.devMailbox ? randomBytes(16).toString('hex') : null,
+      payments: { card: config.stripe ? stripeCardProvider(config.stripe) : null },
+    };
+    if (!config.stripe) log('No STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: card payment is shown as unavailable; bank transfer works.');
     if (!config.smtp) log('No SMTP_URL: emails are printed to this log instead of being sent.');
     if (base.devMailbox) log(`Development mailbox on (DEV_MAILBOX=true), for this machine only: http://localhost:${config.port}/dev/mailbox?key=${base.devMailbox}`);
     let jobs: JobRunner | null = null;

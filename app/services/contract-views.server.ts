@@ -13,6 +13,7 @@ import { partiesOf } from '../domain/deal-process.js';
 import { MILESTONE_PROCESS } from '../domain/milestone-process.js';
 import { availableTransitions } from '../domain/process.js';
 import { vietQrForAccount } from '../domain/vietqr.js';
+import { cardAmountProblem } from '../domain/card-payment.js';
 import { formatVnd } from '../domain/money.js';
 import type { AppContext } from '../context.server.js';
 import { vietQrSvg } from '../payments/vietqr-svg.server.js';
@@ -139,9 +140,17 @@ export async function getMilestoneDetails(ctx: AppContext, actor: Actor, id: str
     party,
     transitions: availableTransitions(MILESTONE_PROCESS, locked.facts, actor),
     bankTransfer,
+    card: payable ? cardOption(ctx, amount) : null,
     payments: data.payments.map((p) => ({ provider: p.provider, status: p.status, amount: Number(p.amount), at: p.created_at.toISOString() })),
     history: data.history.map((h) => ({ action: h.action, note: h.reason, at: h.at.toISOString() })),
   };
+}
+
+/** Whether the buyer may pay this amount by card now: Stripe configured, the amount within its limit. */
+function cardOption(ctx: AppContext, amount: number): MilestoneDetails['card'] {
+  if (!ctx.payments?.card) return { available: false, problem: { code: 'card_unavailable' } };
+  const tooLarge = cardAmountProblem(amount);
+  return tooLarge ? { available: false, problem: tooLarge } : { available: true };
 }
 
 /** The milestone page's data: the details, with the VietQR code drawn as SVG and titled in the reader's language. */
