@@ -1,7 +1,7 @@
 // Issue 10's journey in Chromium, from an agreed deal: the contract is generated and completed by
 // both sides, its PDF read back (parties, price, hash), both sign by click-through; milestone 1 is
 // paid by VietQR (the buyer marks it, the seller confirms), delivered and accepted; milestone 2 is
-// accepted by the timer (injected clock) and the contract completes. The university's browser has
+// accepted by the timer (injected clock) and the contract completes; both sides review. The university's browser has
 // JavaScript disabled. Also: an express licence bought in one click.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,10 @@ import { DEMO_PASSWORD } from '../../db/seed.js';
 import { demoActor } from '../../app/services/demo-market.server.js';
 import { expressInterest, proposeTerms, takeDealTransition } from '../../app/services/deals.server.js';
 import { runDueTimers } from '../../app/services/process-timers.server.js';
+import { stripeCardProvider } from '../../app/payments/stripe.server.js';
+import { currentContent, reviseContract, signContract } from '../../app/services/contracts.server.js';
 import { startBrowserMarket, type BrowserMarket } from '../support/e2e.js';
+import { signedDelivery, startStripeTestDouble, stripeEvent } from '../support/stripe-test-double.js';
 import { arrived, newPage, visit } from '../support/pages.js';
 
 let world: BrowserMarket;
@@ -36,7 +39,7 @@ async function signIn(page: Page, email: string, javaScript: boolean) {
 }
 
 /** A deal on one of the university's offers, agreed through the services (issue 9's journey is its own test). */
-async function agreedDeal(offset: number): Promise<string> {
+async function agreedDeal(offset: number, price = 900_000_000): Promise<string> {
   const { ctx, db } = world.market;
   const sme = (await demoActor(ctx, SME))!;
   const uni = (await demoActor(ctx, UNI))!;
@@ -45,10 +48,10 @@ async function agreedDeal(offset: number): Promise<string> {
   await takeDealTransition(ctx, uni, id, 'accept');
   await proposeTerms(ctx, uni, id, {
     subject: 'Li-xăng công nghệ theo tin đăng, kèm đào tạo vận hành', transferMode: 'licence_non_exclusive', exclusive: false, territory: 'Việt Nam', fieldOfUse: 'Xử lý nước thải công nghiệp',
-    durationMonths: 36, price: 900_000_000, warranty: '12 tháng', disputeResolution: 'mediation', validDays: 30,
+    durationMonths: 36, price, warranty: '12 tháng', disputeResolution: 'mediation', validDays: 30,
     milestones: [
-      { amount: 300_000_000, condition: 'Khi ký hợp đồng', deliverable: 'Hồ sơ kỹ thuật' },
-      { amount: 600_000_000, condition: 'Khi nghiệm thu', deliverable: 'Hệ thống vận hành' },
+      { amount: price / 3, condition: 'Khi ký hợp đồng', deliverable: 'Hồ sơ kỹ thuật' },
+      { amount: (price / 3) * 2, condition: 'Khi nghiệm thu', deliverable: 'Hệ thống vận hành' },
     ],
   });
   await takeDealTransition(ctx, sme, id, 'accept_terms', { termsVersion: 1 });
@@ -147,6 +150,19 @@ describe('a contract, from agreed terms to completion', () => {
       await visit(page, contractPath, page === sme);
       await page.getByText('đã hoàn thành').first().waitFor();
     }
+
+    // Both sides review; each reads the other's review once both have posted.
+    for (const [page, js, stars, comment] of [[sme, true, 5, 'Bàn giao đúng hạn, tài liệu đầy đủ.'], [uni, false, 4, 'Thanh toán đúng hạn, phối hợp tốt.']] as const) {
+      await visit(page, `/deals/${dealId}`, js);
+      await page.locator(`input[name="rating"][value="${stars}"]`).check();
+      await page.getByLabel('Nhận xét').fill(comment);
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await arrived(page, /\/deals\/[0-9a-f-]{36}/);
+    }
+    await visit(sme, `/deals/${dealId}`, true);
+    await sme.getByText('Thanh toán đúng hạn, phối hợp tốt.').waitFor();
+    await visit(uni, `/deals/${dealId}`, false);
+    await uni.getByText('Bàn giao đúng hạn, tài liệu đầy đủ.').waitFor();
   });
 
   it('sells an express licence in one click, straight to the contract', async () => {
@@ -165,5 +181,55 @@ describe('a contract, from agreed terms to completion', () => {
     await arrived(sme, /\/contracts\/[0-9a-f-]{36}$/);
     await sme.getByText('chờ ký').first().waitFor();
     await expect(sme.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/Hợp đồng OTX-/);
+  });
+
+  it('takes a card payment through Stripe Checkout (a local test double of Stripe’s API) and marks the milestone paid from the signed webhook', async () => {
+    const { ctx, db } = world.market;
+    const double = await startStripeTestDouble();
+    const secret = 'whsec_e2e_test_double';
+    // The server reads the same context object: from now on card payment is configured.
+    ctx.payments = { card: stripeCardProvider({ secretKey: double.secretKey, webhookSecret: secret, apiBase: double.url, connectCountry: null, platformFeeBps: 100 }) };
+    try {
+      const uniActor = (await demoActor(ctx, UNI))!;
+      const smeActor = (await demoActor(ctx, SME))!;
+      const account = double.addAccount({ chargesEnabled: true });
+      await db.insertInto('stripe_accounts').values({ organisation_id: uniActor.organisationId, account_id: account.id, charges_enabled: true }).execute();
+      const dealId = await agreedDeal(1, 90_000_000);
+      const contract = await db.selectFrom('contracts').select('id').where('deal_id', '=', dealId).executeTakeFirstOrThrow();
+      await reviseContract(ctx, uniActor, contract.id, { address: '1 Đại Cồ Việt, Hà Nội', legalRepresentative: 'Trần Văn Minh', representativeTitle: 'Hiệu trưởng', ipNumber: 'VN 1-0023456' });
+      await reviseContract(ctx, smeActor, contract.id, { address: '12 Trần Hưng Đạo, Cần Thơ', legalRepresentative: 'Phạm Quốc Huy', representativeTitle: 'Giám đốc' });
+      const { sha256 } = (await currentContent(db, contract.id))!;
+      await signContract(ctx, uniActor, contract.id, { typedName: 'Trần Văn Minh', contentSha256: sha256 }, { method: 'click', address: null });
+      await signContract(ctx, smeActor, contract.id, { typedName: 'Phạm Quốc Huy', contentSha256: sha256 }, { method: 'click', address: null });
+      const m1 = await db.selectFrom('milestones').select('id').where('contract_id', '=', contract.id).where('number', '=', 1).executeTakeFirstOrThrow();
+
+      const sme = await newPage(world.browser, world.url, { javaScriptEnabled: true });
+      // Stripe's hosted page cannot be reached from here: the browser lands on a stand-in for it.
+      await sme.route('https://checkout.stripe.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Stripe Checkout (test double)</h1>' }));
+      await signIn(sme, SME, true);
+      await visit(sme, `/milestones/${m1.id}`, true);
+      await sme.getByRole('button', { name: /Thanh toán 30\.000\.000 .* bằng thẻ/ }).click();
+      await sme.getByRole('heading', { name: 'Stripe Checkout (test double)' }).waitFor();
+      const [session] = double.requestsTo('POST', '/v1/checkout/sessions');
+      expect(session!.stripeAccount).toBe(account.id);
+      const payment = await db.selectFrom('payments').select(['provider_ref', 'status']).where('milestone_id', '=', m1.id).executeTakeFirstOrThrow();
+      expect(payment.status).toBe('pending');
+
+      // Stripe tells the market, by a webhook signed over its raw body; the buyer comes back.
+      const event = stripeEvent('checkout.session.completed', structuredClone(double.pay(payment.provider_ref!)), { account: account.id });
+      const { payload, signature } = signedDelivery(event, secret);
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${world.url}/api/v1/webhooks/stripe`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+        expect(res.status).toBe(200);
+      }
+      await visit(sme, `/milestones/${m1.id}?checkout=success`, true);
+      await sme.getByText('Đã thanh toán trên Stripe').waitFor();
+      await sme.getByText('thẻ (Stripe)').first().waitFor();
+      await expect(sme.locator('.listing-meta .status').innerText()).resolves.toBe('đã thanh toán');
+      expect(await db.selectFrom('payments').select('status').where('milestone_id', '=', m1.id).where('status', '=', 'paid').execute()).toHaveLength(1);
+    } finally {
+      ctx.payments = undefined;
+      await double.close();
+    }
   });
 });
