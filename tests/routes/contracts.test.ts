@@ -172,6 +172,14 @@ describe('who may see a contract and its milestones', () => {
     expect((await call('curator', 'POST', `/contracts/${id}`, sign)).status).toBe(403);
     expect((await call('buyerMember', 'POST', `/contracts/${id}`, sign)).status).toBe(403);
     expect((await call('buyerMember', 'POST', `/contracts/${id}`, { intent: 'approve', version: 1 })).status).toBe(400);
+    // The card button's target: without Stripe keys nobody starts a card payment, and it says so on the milestone page.
+    await market.db.insertInto('milestones').values({ contract_id: id, number: 9, amount: 1_000_000, condition: 'Thử', deliverable: 'Thử', stage: 'due', transfer_reference: `OTX TEST ${id.slice(0, 8)}` }).execute();
+    const card = (await market.db.selectFrom('milestones').select('id').where('contract_id', '=', id).where('number', '=', 9).executeTakeFirstOrThrow()).id;
+    for (const who of Object.keys(expected) as Who[]) {
+      const res = await call(who, 'POST', `/milestones/${card}/card`);
+      if (who === 'anonymous') expect(res.status === 302 && (res.location ?? '').startsWith('/login'), who).toBe(true);
+      else expect([res.status, res.location], who).toEqual([303, `/milestones/${card}?card=card_unavailable`]);
+    }
     expect((await call('buyerMember', 'GET', '/contracts/not-a-contract')).status).toBe(404);
     expect((await call('buyerMember', 'GET', '/milestones/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
