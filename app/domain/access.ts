@@ -96,7 +96,12 @@ export function isDealParty(actor: Actor | null, deal: { buyerOrganisationId: st
 
 /** Who signs a contract for an organisation: its admins, and members its admin gave signing authority. */
 export function maySignFor(actor: Actor | null, organisationId: string): boolean {
-  return actor !== null && belongsTo(actor, organisationId) && (actor.role === 'admin' || actor.maySign === true);
+  return actor !== null && belongsTo(actor, organisationId) && holdsSigningAuthority(actor);
+}
+
+/** Whether a person of an organisation signs for it at all: an admin, or a member given the authority. */
+export function holdsSigningAuthority(person: { role: 'member' | 'admin'; maySign?: boolean }): boolean {
+  return person.role === 'admin' || person.maySign === true;
 }
 
 /**

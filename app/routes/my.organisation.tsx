@@ -106,17 +106,17 @@ export default function MyOrganisation() {
                 )}
               </td>
               <td>
-                {m.role === 'admin' ? (
+                {m.signing === 'admin' ? (
                   t('org.signing.admin')
                 ) : canAdminister ? (
                   <Form method="post" className="inline">
                     <input type="hidden" name="intent" value="set_signing" />
                     <input type="hidden" name="userId" value={m.id} />
-                    <input type="hidden" name="maySign" value={m.may_sign ? 'off' : 'on'} />
-                    {m.may_sign ? t('org.signing.yes') : t('org.signing.no')}{' '}
-                    <button type="submit" className="secondary">{m.may_sign ? t('org.signing.revoke') : t('org.signing.grant')}</button>
+                    <input type="hidden" name="maySign" value={m.signing === 'granted' ? 'off' : 'on'} />
+                    {m.signing === 'granted' ? t('org.signing.yes') : t('org.signing.no')}{' '}
+                    <button type="submit" className="secondary">{m.signing === 'granted' ? t('org.signing.revoke') : t('org.signing.grant')}</button>
                   </Form>
-                ) : m.may_sign ? (
+                ) : m.signing === 'granted' ? (
                   t('org.signing.yes')
                 ) : (
                   t('org.signing.no')

@@ -1,7 +1,7 @@
 // An organisation's people: its admin invites members by email and sets their roles.
 import { inviteSchema, invitedSignUpSchema, memberRole, organisationProfileSchema } from '../domain/account-input.js';
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { mayAdministerOrganisation } from '../domain/access.js';
+import { holdsSigningAuthority, mayAdministerOrganisation } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
@@ -37,7 +37,10 @@ export async function listMembers(ctx: AppContext, actor: Actor) {
         .execute()
     : [];
   const org = await ctx.db.selectFrom('organisations').selectAll().where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
-  return { organisation: org, members, invitations };
+  // Who signs contracts: an admin by its role, a member by the authority an admin gave it.
+  const signing = (m: (typeof members)[number]): 'admin' | 'granted' | 'none' =>
+    !holdsSigningAuthority({ role: m.role, maySign: m.may_sign }) ? 'none' : holdsSigningAuthority({ role: m.role }) ? 'admin' : 'granted';
+  return { organisation: org, members: members.map((m) => ({ ...m, signing: signing(m) })), invitations };
 }
 
 export async function inviteMember(ctx: AppContext, actor: Actor, input: unknown): Promise<void> {
