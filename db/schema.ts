@@ -214,6 +214,8 @@ export interface ContractTable {
   content_sha256: string | null;
   express: Generated<boolean>;
   ip_number: string | null;
+  /** Made with state capital or budget: the transfer must be registered (the seller says so). */
+  state_funded: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
   signed_at: Timestamp | null;
@@ -271,7 +273,7 @@ export interface PaymentTable {
   milestone_id: string;
   provider: 'bank_transfer' | 'stripe';
   amount: BigMoney;
-  status: 'reported' | 'confirmed' | 'not_received' | 'pending' | 'paid' | 'failed';
+  status: 'reported' | 'confirmed' | 'not_received' | 'pending' | 'paid' | 'failed' | 'refund_due';
   provider_ref: string | null;
   /** Defaults to 0. (Generated<BigMoney> would make the insert type the ColumnType itself.) */
   platform_fee: ColumnType<number, number | bigint | undefined, number | bigint>;

@@ -28,6 +28,8 @@ export interface ContractSources {
   listing: { id: string; title: string; ipStatus: IpStatus | null };
   /** The patent or utility-solution number the seller gave for this contract. */
   ipNumber: string | null;
+  /** The seller declared the technology made with state capital or budget: the transfer must be registered. */
+  stateFunded: boolean;
   terms: TermSheet;
   agreedTermsSha256: string;
   generatedAt: Date;
@@ -55,7 +57,7 @@ function party(role: 'seller' | 'buyer', o: OrganisationRecord, gaps: ContractGa
   };
 }
 
-/** The contract's input (for `buildContractContent`) and its blanks. Both parties are in Viet Nam. */
+/** The contract's input (for `buildContractContent`) and its blanks. Both parties are in Viet Nam (organisations have a Vietnamese tax code), so no transfer is cross-border. */
 export function contractDraft(s: ContractSources): { input: unknown; gaps: ContractGap[] } {
   const gaps: ContractGap[] = [];
   const seller = party('seller', s.seller, gaps);
@@ -76,7 +78,7 @@ export function contractDraft(s: ContractSources): { input: unknown; gaps: Contr
       agreedTermsSha256: s.agreedTermsSha256,
       generatedAt: s.generatedAt,
       crossBorder: false,
-      stateFunded: false,
+      stateFunded: s.stateFunded,
     },
     gaps,
   };

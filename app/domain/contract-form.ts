@@ -18,6 +18,8 @@ const CONTRACT_ACTION_FIELDS = {
     legalRepresentative: line(2, 120),
     representativeTitle: line(2, 120),
     ipNumber: cleaned(z.string().max(60)).optional(),
+    /** The seller's declaration (the page's yes/no choice, the API's boolean); absent, unchanged. */
+    stateFunded: z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes')], { errorMap: () => ({ message: 'invalid_value' }) }).optional(),
   },
   sign: signature,
   /** The generated PDF signed in the party's own tool: the file travels beside these fields. */

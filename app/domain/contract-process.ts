@@ -11,7 +11,7 @@ export const CONTRACT_STAGES = ['opening', 'draft', 'signed', 'completed', 'term
 export type ContractStage = (typeof CONTRACT_STAGES)[number];
 export type SignatureMethod = 'click' | 'digital' | 'paper';
 
-export type ContractSide = 'buyer' | 'seller' | 'signer' | 'unsigned_signer' | 'countersigner' | 'paper_confirmer' | 'curator' | 'system';
+export type ContractSide = 'buyer' | 'seller' | 'signer' | 'unsigned_signer' | 'countersigner' | 'signed_signer' | 'paper_confirmer' | 'curator' | 'system';
 
 export interface ContractFacts {
   stage: ContractStage;
@@ -86,6 +86,7 @@ const table = {
   sign: {
     from: ['draft'],
     by: ['unsigned_signer'],
+    done: { by: 'signed_signer', problem: 'already_signed' },
     when: (c) => c.signedBy.length === 0,
     stale: signedContent,
     check: signatureCheck,
@@ -99,6 +100,7 @@ const table = {
     from: ['draft'],
     to: 'signed',
     by: ['countersigner'],
+    done: { by: 'signed_signer', problem: 'already_signed' },
     stale: signedContent,
     check: signatureCheck,
     sets: (_c, at) => ({ signedAt: at }),
@@ -179,7 +181,8 @@ export const CONTRACT_PROCESS: Process<ContractStage, ContractSide, ContractFact
       sides.push(party);
       if (!maySignFor(actor, party === 'buyer' ? c.buyerOrganisationId : c.sellerOrganisationId)) continue;
       sides.push('signer');
-      if (!c.signedBy.includes(party)) sides.push(c.signedBy.includes(other(party)) ? 'countersigner' : 'unsigned_signer');
+      if (c.signedBy.includes(party)) sides.push('signed_signer');
+      else sides.push(c.signedBy.includes(other(party)) ? 'countersigner' : 'unsigned_signer');
       if (c.paperUploadedBy === other(party)) sides.push('paper_confirmer');
     }
     if (mayCurate(actor)) sides.push('curator');

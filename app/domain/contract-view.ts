@@ -29,7 +29,7 @@ export interface ContractView {
   /** Blanks a party still has to complete before anybody signs (`seller.address` …). */
   gaps: string[];
   /** The reader's own details as the revision form shows them, when the reader signs for a party. */
-  ownDetails: { address: string; legalRepresentative: string; representativeTitle: string; ipNumber: string | null } | null;
+  ownDetails: { address: string; legalRepresentative: string; representativeTitle: string; ipNumber: string | null; stateFunded: boolean | null } | null;
   /** A scan of the signed paper contract waiting for the other side's confirmation. */
   paperUploadedBy: Party | null;
   signatures: { party: Party; method: 'click' | 'digital' | 'paper'; typedName: string; at: string; certificate: string | null }[];

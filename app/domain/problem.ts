@@ -83,6 +83,7 @@ export const PROBLEM_CODES = [
   'contract_changed',
   'contract_wrong_stage',
   'forbidden_signer',
+  'already_signed',
   'milestone_wrong_stage',
   'unknown_bank',
   'bank_account_number',

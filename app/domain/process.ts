@@ -38,6 +38,8 @@ export interface Transition<State extends string, Side extends string, Entity, I
   enqueues?: readonly string[];
   /** What the wrong-state refusal says; `wrong_state` by default. */
   wrongState?: ProblemCode;
+  /** A side that has already taken this step (a party that signed): asking again is a 409 saying so, not a 403. */
+  done?: { by: Side; problem: ProblemCode };
 }
 
 export interface Process<State extends string, Side extends string, Entity, Input, Name extends string> {
@@ -90,6 +92,7 @@ export function decide<State extends string, Side extends string, Entity, Input,
   const t = process.transitions[name];
   const held = process.sidesOf(actor, entity);
   const sides = t.by.filter((side) => held.includes(side));
+  if (sides.length === 0 && t.done && held.includes(t.done.by)) return refuse('wrong_state', { code: t.done.problem });
   if (sides.length === 0) return refuse('forbidden', { code: process.forbidden[t.by[0]!] ?? 'forbidden' });
   const from = process.stateOf(entity);
   if (!t.from.includes(from) || (t.when && !t.when(entity))) {

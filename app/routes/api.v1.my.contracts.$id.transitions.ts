@@ -8,7 +8,7 @@ import { parsed } from '../web/form-schema.server.js';
 
 /**
  * POST `{ name, version?, … }`: `revise` (`address`, `legalRepresentative`,
- * `representativeTitle`, `ipNumber` for the seller) makes a new version and voids every
+ * `representativeTitle`; `ipNumber` and `stateFunded` for the seller) makes a new version and voids every
  * signature; `sign` (`typedName`, `contentSha256` of the version read) signs by click, and the
  * second party's signature makes the contract signed. 409 when somebody acted first or the content
  * changed since it was read (`contract_changed`).

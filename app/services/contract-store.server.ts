@@ -39,16 +39,16 @@ export async function signaturesOf(trx: Transaction<DB> | DB | any, contractId: 
   return { signedBy, paperUploadedBy: paper?.party ?? null };
 }
 
-export async function lockContract(trx: Transaction<DB>, id: string) {
-  const row = await trx
+/** A contract's facts as the runner sees them; `lock` takes the row lock a transition needs, a page's read does not. */
+export async function readContract(trx: Transaction<DB>, id: string, lock: boolean) {
+  const query = trx
     .selectFrom('contracts as c')
     .innerJoin('deals as d', 'd.id', 'c.deal_id')
     .innerJoin('listings as l', 'l.id', 'd.listing_id')
     .leftJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.content_version'))
     .select(['c.stage', 'c.version', 'c.content_version', 'c.content_sha256', 'c.number', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'l.title', 'v.content'])
-    .where('c.id', '=', id)
-    .forUpdate('c')
-    .executeTakeFirst();
+    .where('c.id', '=', id);
+  const row = await (lock ? query.forUpdate('c') : query).executeTakeFirst();
   if (!row) return null;
   const { signedBy, paperUploadedBy } = await signaturesOf(trx, id, row.content_version);
   const stages = await trx.selectFrom('milestones').select('stage').where('contract_id', '=', id).execute();
@@ -66,6 +66,8 @@ export async function lockContract(trx: Transaction<DB>, id: string) {
   };
   return { facts, version: row.version, title: `${row.number} · ${row.title}` };
 }
+
+export const lockContract = (trx: Transaction<DB>, id: string) => readContract(trx, id, true);
 
 export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput> = {
   process: CONTRACT_PROCESS,
@@ -100,15 +102,15 @@ export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput>
   },
 };
 
-export async function lockMilestone(trx: Transaction<DB>, id: string) {
-  const row = await trx
+/** A milestone's facts; `lock` as for `readContract`. */
+export async function readMilestone(trx: Transaction<DB>, id: string, lock: boolean) {
+  const query = trx
     .selectFrom('milestones as m')
     .innerJoin('contracts as c', 'c.id', 'm.contract_id')
     .innerJoin('deals as d', 'd.id', 'c.deal_id')
     .select(['m.stage', 'm.version', 'm.amount', 'm.number', 'c.stage as contract_stage', 'c.number as contract_number', 'd.buyer_organisation_id', 'd.seller_organisation_id'])
-    .where('m.id', '=', id)
-    .forUpdate('m')
-    .executeTakeFirst();
+    .where('m.id', '=', id);
+  const row = await (lock ? query.forUpdate('m') : query).executeTakeFirst();
   if (!row) return null;
   const facts: MilestoneFacts = {
     stage: row.stage,
@@ -119,6 +121,8 @@ export async function lockMilestone(trx: Transaction<DB>, id: string) {
   };
   return { facts, version: row.version, title: `${row.contract_number} · ${row.number}` };
 }
+
+export const lockMilestone = (trx: Transaction<DB>, id: string) => readMilestone(trx, id, true);
 
 export const milestoneStore: ProcessStore<MilestoneFacts, MilestoneTransitionInput> = {
   process: MILESTONE_PROCESS,

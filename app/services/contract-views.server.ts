@@ -17,7 +17,7 @@ import { cardAmountProblem } from '../domain/card-payment.js';
 import { formatVnd } from '../domain/money.js';
 import type { AppContext } from '../context.server.js';
 import { vietQrSvg } from '../payments/vietqr-svg.server.js';
-import { lockContract, lockMilestone } from './contract-store.server.js';
+import { readContract, readMilestone } from './contract-store.server.js';
 import { NotFoundError } from './errors.js';
 import { isUuid } from './listings.server.js';
 
@@ -36,14 +36,14 @@ const milestoneCard = (m: Selectable<DB['milestones']>): MilestoneCard => ({
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
   if (!isUuid(id)) throw new NotFoundError('contract', id);
-  return ctx.db.transaction().execute(async (trx) => {
-    // Read with the lock the runner takes, so the facts are the ones a transition would see.
-    const locked = await lockContract(trx, id);
+  return ctx.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    // The facts a transition would see, read without the runner's lock: a page view never waits on a signature.
+    const locked = await readContract(trx, id, false);
     if (!locked || !maySeeDeal(actor, locked.facts)) throw new NotFoundError('contract', id);
     const row = await trx
       .selectFrom('contracts as c')
       .innerJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.content_version'))
-      .select(['c.deal_id', 'c.number', 'c.ip_number', 'v.content', 'v.sha256'])
+      .select(['c.deal_id', 'c.number', 'c.ip_number', 'c.state_funded', 'v.content', 'v.sha256'])
       .where('c.id', '=', id)
       .executeTakeFirstOrThrow();
     const content = row.content as ContractContent;
@@ -70,7 +70,7 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string): Pr
       text: contractText(content),
       gaps: [...locked.facts.gaps],
       paperUploadedBy: locked.facts.paperUploadedBy,
-      ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null } : null,
+      ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null, stateFunded: party === 'seller' ? row.state_funded : null } : null,
       signatures: signatures.map((s) => ({ party: s.party, method: s.method, typedName: s.typed_name, at: s.signed_at.toISOString(), certificate: s.certificate ? String((s.certificate as { subject?: string }).subject ?? '') : null })),
       milestones: milestones.map(milestoneCard),
       party,
@@ -96,8 +96,8 @@ export async function listMilestones(ctx: AppContext, actor: Actor, contractId: 
 /** A milestone as the reader may see it: the VietQR payload, while the buyer has to pay, but no picture of it. */
 export async function getMilestoneDetails(ctx: AppContext, actor: Actor, id: string): Promise<MilestoneDetails> {
   if (!isUuid(id)) throw new NotFoundError('milestone', id);
-  const data = await ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockMilestone(trx, id);
+  const data = await ctx.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const locked = await readMilestone(trx, id, false);
     if (!locked || !maySeeDeal(actor, locked.facts)) throw new NotFoundError('milestone', id);
     const m = await trx
       .selectFrom('milestones as m')

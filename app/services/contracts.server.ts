@@ -38,7 +38,7 @@ async function makeVersion(trx: Transaction<DB>, contractId: string, by: string 
     .innerJoin('deals as d', 'd.id', 'c.deal_id')
     .innerJoin('listings as l', 'l.id', 'd.listing_id')
     .innerJoin('term_sheets as t', (j) => j.onRef('t.deal_id', '=', 'd.id').onRef('t.version', '=', 'd.agreed_terms_version'))
-    .select(['c.number', 'c.content_version', 'c.ip_number', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'd.agreed_terms_sha256', 'l.id as listing_id', 'l.title', 'l.ip_status', 't.terms'])
+    .select(['c.number', 'c.content_version', 'c.ip_number', 'c.state_funded', 'd.buyer_organisation_id', 'd.seller_organisation_id', 'd.agreed_terms_sha256', 'l.id as listing_id', 'l.title', 'l.ip_status', 't.terms'])
     .where('c.id', '=', contractId)
     .executeTakeFirstOrThrow();
   const version = c.content_version + 1;
@@ -49,6 +49,7 @@ async function makeVersion(trx: Transaction<DB>, contractId: string, by: string 
     buyer: await organisationRecord(trx, c.buyer_organisation_id),
     listing: { id: c.listing_id, title: c.title, ipStatus: c.ip_status as IpStatus | null },
     ipNumber: c.ip_number,
+    stateFunded: c.state_funded,
     terms: c.terms as TermSheet,
     agreedTermsSha256: c.agreed_terms_sha256!,
     generatedAt: at,
@@ -78,6 +79,8 @@ export interface PartyDetails {
   representativeTitle: string;
   /** The seller's patent or utility-solution number, when the technology has one. */
   ipNumber?: string | null;
+  /** The seller declares the technology made with state capital or budget: the contract then says the transfer must be registered. */
+  stateFunded?: boolean;
 }
 
 /** A signer completes or corrects its organisation's details: a new version, every signature void. */
@@ -95,7 +98,13 @@ export async function reviseContract(ctx: AppContext, actor: Actor, contractId: 
         .set({ address: details.address, legal_representative: details.legalRepresentative, representative_title: details.representativeTitle })
         .where('id', '=', organisationId)
         .execute();
-      if (party === 'seller' && details.ipNumber !== undefined) await trx.updateTable('contracts').set({ ip_number: details.ipNumber || null }).where('id', '=', contractId).execute();
+      // What only the seller knows of its technology: the patent's number, and whether state money made it.
+      if (party === 'seller') {
+        const seller: { ip_number?: string | null; state_funded?: boolean } = {};
+        if (details.ipNumber !== undefined) seller.ip_number = details.ipNumber || null;
+        if (details.stateFunded !== undefined) seller.state_funded = details.stateFunded;
+        if (Object.keys(seller).length) await trx.updateTable('contracts').set(seller).where('id', '=', contractId).execute();
+      }
       // Milestones made at signing belong to the signed version: a new version to sign starts without them.
       await trx.deleteFrom('milestones').where('contract_id', '=', contractId).where('stage', '=', 'due').execute();
       const made = await makeVersion(trx, contractId, actor.userId, ctx.clock());

@@ -96,7 +96,7 @@ export async function takeDealTransition(ctx: AppContext, actor: Actor, dealId: 
     name,
     input: { reason, declineReason: input.declineReason ?? null, termsVersion: input.termsVersion ?? null },
     expectedVersion: input.version ?? null,
-    write: async (trx, facts, taken) => {
+    write: async (trx, facts, taken, _id, later) => {
       const at = ctx.clock();
       if (taken === 'decline') {
         await trx.updateTable('deals').set({ decline_reason: input.declineReason ?? null }).where('id', '=', dealId).execute();
@@ -120,6 +120,7 @@ export async function takeDealTransition(ctx: AppContext, actor: Actor, dealId: 
         await trx.updateTable('deals').set({ agreed_terms_version: sheet.version, agreed_terms_sha256: sha256 }).where('id', '=', dealId).execute();
         // The contract is made from the frozen terms at once, in the same transaction.
         const contract = await generateContractIn(ctx, trx, dealId);
+        later(contract.after);
         return { termsVersion: sheet.version, sha256, contract: contract.number };
       }
       return;

@@ -125,7 +125,8 @@ export async function seedDemoDeals(live: AppContext): Promise<number> {
 /** Both sides complete their details and sign; then the first milestone is paid, or every one accepted. */
 async function signDemoContract(ctx: AppContext, dealId: string, uni: Actor, sme: Actor, finish: 'paid' | 'completed') {
   const contract = await ctx.db.selectFrom('contracts').select('id').where('deal_id', '=', dealId).executeTakeFirstOrThrow();
-  await reviseContract(ctx, uni, contract.id, { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', legalRepresentative: uni.name, representativeTitle: 'Hiệu trưởng', ipNumber: 'VN 1-0023456' });
+  await reviseContract(ctx, uni, contract.id, { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', legalRepresentative: uni.name, representativeTitle: 'Hiệu trưởng', ipNumber: 'VN 1-0023456', stateFunded: finish === 'completed' });
+  // The completed one was a state-funded research project: its contract says the transfer must be registered.
   await reviseContract(ctx, sme, contract.id, { address: '12 Trần Hưng Đạo, Ninh Kiều, Cần Thơ', legalRepresentative: sme.name, representativeTitle: 'Giám đốc' });
   const { sha256 } = (await currentContent(ctx.db, contract.id))!;
   await signContract(ctx, uni, contract.id, { typedName: uni.name, contentSha256: sha256 }, { method: 'click', address: null });

@@ -80,10 +80,11 @@ export async function buyExpressLicence(ctx: AppContext, actor: Actor, listingId
       actor,
       name: 'buy_express_licence',
       input: {},
-      write: async (inner) => {
+      write: async (inner, _facts, _name, _id, later) => {
         const sha256 = contentSha256(terms as unknown as Canonical);
         await inner.updateTable('deals').set({ agreed_terms_version: 1, agreed_terms_sha256: sha256 }).where('id', '=', deal.id).execute();
         const contract = await generateContractIn(ctx, inner, deal.id, { express: true });
+        later(contract.after);
         return { termsVersion: 1, sha256, contract: contract.number, price };
       },
     });

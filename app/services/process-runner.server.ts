@@ -43,8 +43,8 @@ export interface TransitionRequest<Facts, Input> {
   expectedVersion?: number | null;
   /** When it happened, for the demo seed's back-dated publications; now by default. */
   at?: Date;
-  /** The transition's own writes (a revision's text), after the decision; returns the audit payload. */
-  write?: (trx: Transaction<DB>, facts: Facts, name: string, id: string) => Promise<Record<string, unknown> | void>;
+  /** The transition's own writes (a revision's text), after the decision; returns the audit payload. `later` asks for background work after commit. */
+  write?: (trx: Transaction<DB>, facts: Facts, name: string, id: string, later: (jobs: readonly JobRequest[]) => void) => Promise<Record<string, unknown> | void>;
 }
 
 export interface TransitionOutcome {
@@ -80,7 +80,9 @@ export async function runTransitionIn<Facts, Input>(
   const transition = store.process.transitions[name]!;
   const at = request.at ?? ctx.clock();
   const reason = request.input.reason?.trim() || null;
-  const payload = (await request.write?.(trx, row.facts, name, id)) ?? null;
+  // Background work of the transition's own writes (a contract generated inside a deal's transition).
+  const after: JobRequest[] = [];
+  const payload = (await request.write?.(trx, row.facts, name, id, (jobs) => after.push(...jobs))) ?? null;
   const version = row.version + 1;
   await store.save(trx, id, { to: decision.to, version, sets: transition.sets?.(row.facts, at) ?? {}, at });
   await trx
@@ -97,7 +99,6 @@ export async function runTransitionIn<Facts, Input>(
       at,
     })
     .execute();
-  const after: JobRequest[] = [];
   if (store.outbox) {
     await enqueueChanged(trx, store.outbox, [id]);
     after.push(['search-relay', {}]);

@@ -131,6 +131,7 @@ async function sessionPaid(
     return { outcome: 'mismatch' };
   }
   if (payment.status === 'paid') return { outcome: 'already_paid' };
+  if (payment.status === 'refund_due') return { outcome: 'milestone_moved_on' };
   let after: JobRequest[];
   try {
     ({ after } = await runTransitionIn(ctx, trx, milestoneStore, payment.milestone_id, {
@@ -143,7 +144,9 @@ async function sessionPaid(
     if (!isRefusal(error)) throw error;
     // Paid by transfer meanwhile, or the contract ended: the milestone counts one payment only.
     // The card was charged all the same, so the seller owes the buyer a refund: say so loudly.
+    // It is recorded as owed back, and both sides see it on the milestone page.
     console.error(`[payments] card payment ${payment.id} (${session.id}) arrived after milestone ${payment.milestone_id} moved on (${error.message}); not counted — the seller should refund it`);
+    await trx.updateTable('payments').set({ status: 'refund_due', settled_at: ctx.clock() }).where('id', '=', payment.id).execute();
     return { outcome: 'milestone_moved_on' };
   }
   await trx.updateTable('payments').set({ status: 'paid', settled_at: ctx.clock() }).where('id', '=', payment.id).execute();

@@ -73,9 +73,21 @@ export function ContractDetailsForm({ contract, errors, values }: { contract: Co
           <input {...inputProps('representativeTitle', errors.representativeTitle)} required maxLength={120} defaultValue={v('representativeTitle')} />
         </Field>
         {contract.party === 'seller' ? (
-          <Field name="ipNumber" label={t('contract.details.ipNumber')} errors={errors.ipNumber}>
-            <input {...inputProps('ipNumber', errors.ipNumber)} maxLength={60} defaultValue={v('ipNumber')} />
-          </Field>
+          <>
+            <Field name="ipNumber" label={t('contract.details.ipNumber')} errors={errors.ipNumber}>
+              <input {...inputProps('ipNumber', errors.ipNumber)} maxLength={60} defaultValue={v('ipNumber')} />
+            </Field>
+            <fieldset>
+              <legend>{t('contract.details.stateFunded')}</legend>
+              <p className="hint">{t('contract.details.stateFundedHint')}</p>
+              {(['no', 'yes'] as const).map((choice) => (
+                <label key={choice} className="choice">
+                  <input type="radio" name="stateFunded" value={choice} defaultChecked={(values ? kept(values, 'stateFunded') === 'yes' : own.stateFunded === true) === (choice === 'yes')} />{' '}
+                  {t(`contract.details.stateFunded.${choice}`)}
+                </label>
+              ))}
+            </fieldset>
+          </>
         ) : null}
         <p className="actions">
           <button type="submit" name="intent" value="revise" className="secondary">

@@ -41,7 +41,7 @@ function contractSidesByHand(who: Who, c: ContractFacts): ContractSide[] {
   return [
     party,
     'signer',
-    ...(c.signedBy.includes(party) ? [] : [c.signedBy.includes(other(party)) ? ('countersigner' as const) : ('unsigned_signer' as const)]),
+    c.signedBy.includes(party) ? ('signed_signer' as const) : c.signedBy.includes(other(party)) ? ('countersigner' as const) : ('unsigned_signer' as const),
     ...(c.paperUploadedBy === other(party) ? (['paper_confirmer'] as const) : []),
   ];
 }
@@ -58,8 +58,11 @@ describe('the contract process, every transition × stage × person', () => {
           it(`${name} at ${stage} (variant ${v}) by ${who}`, () => {
             const decision = decide(CONTRACT_PROCESS, c, PEOPLE[who], name);
             const visible = who !== 'stranger';
-            const holds = contractSidesByHand(who, c).some((s) => (t.by as readonly string[]).includes(s));
-            const expected = !visible ? 'hidden' : !holds ? 'forbidden' : !(t.from as readonly string[]).includes(stage) || (t.when && !t.when(c)) ? 'wrong_state' : 'ok';
+            const sides = contractSidesByHand(who, c);
+            const holds = sides.some((s) => (t.by as readonly string[]).includes(s));
+            // A side that took the step already hears so (409), not that it may not (403).
+            const done = 'done' in t && t.done !== undefined && sides.includes(t.done.by);
+            const expected = !visible ? 'hidden' : !holds ? (done ? 'wrong_state' : 'forbidden') : !(t.from as readonly string[]).includes(stage) || (t.when && !t.when(c)) ? 'wrong_state' : 'ok';
             expect(decision.ok ? 'ok' : decision.kind).toBe(expected);
           });
         }
@@ -69,6 +72,14 @@ describe('the contract process, every transition × stage × person', () => {
 });
 
 describe('contract cells that matter', () => {
+  it('a side that signed already is told so (409 already_signed), a member without authority that it may not (403)', () => {
+    const signed = contract({ signedBy: ['seller'] });
+    expect(decide(CONTRACT_PROCESS, signed, PEOPLE.sellerAdmin, 'countersign')).toMatchObject({ ok: false, kind: 'wrong_state', problem: { code: 'already_signed' } });
+    expect(decide(CONTRACT_PROCESS, signed, PEOPLE.sellerAdmin, 'sign')).toMatchObject({ ok: false, kind: 'wrong_state', problem: { code: 'already_signed' } });
+    expect(decide(CONTRACT_PROCESS, signed, PEOPLE.buyerMember, 'countersign')).toMatchObject({ ok: false, kind: 'forbidden', problem: { code: 'forbidden_signer' } });
+    expect(decide(CONTRACT_PROCESS, signed, PEOPLE.buyerAdmin, 'countersign')).toMatchObject({ ok: true });
+  });
+
   it('the first signer signs, the second countersigns, and a stale hash or a blank is refused', () => {
     expect(signingTransition(contract())).toBe('sign');
     expect(signingTransition(contract({ signedBy: ['seller'] }))).toBe('countersign');

@@ -152,9 +152,10 @@ describe('a contract, from agreed terms to completion', () => {
     }
 
     // Both sides review; each reads the other's review once both have posted.
-    for (const [page, js, stars, comment] of [[sme, true, 5, 'Bàn giao đúng hạn, tài liệu đầy đủ.'], [uni, false, 4, 'Thanh toán đúng hạn, phối hợp tốt.']] as const) {
+    // Each choice is found by what a screen reader announces: the stars drawn are hidden from it.
+    for (const [page, js, stars, comment] of [[sme, true, '5 sao – Rất hài lòng', 'Bàn giao đúng hạn, tài liệu đầy đủ.'], [uni, false, '4 sao – Hài lòng', 'Thanh toán đúng hạn, phối hợp tốt.']] as const) {
       await visit(page, `/deals/${dealId}`, js);
-      await page.locator(`input[name="rating"][value="${stars}"]`).check();
+      await page.getByRole('radio', { name: stars, exact: true }).check();
       await page.getByLabel('Nhận xét').fill(comment);
       await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await arrived(page, /\/deals\/[0-9a-f-]{36}/);

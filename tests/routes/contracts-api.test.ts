@@ -145,7 +145,7 @@ describe('a contract through the API, from the agreed deal to an accepted milest
     expect(draft.transitions).toEqual(expect.arrayContaining(['revise', 'sign']));
     expect(draft.number).toMatch(/^OTX-\d{4}-\d{6}$/);
     expect(draft.gaps.length).toBeGreaterThan(0);
-    expect(draft.ownDetails).toEqual({ address: '', legalRepresentative: '', representativeTitle: '', ipNumber: null });
+    expect(draft.ownDetails).toEqual({ address: '', legalRepresentative: '', representativeTitle: '', ipNumber: null, stateFunded: false });
     expect((await api('sellerMember', 'GET', `/api/v1/my/contracts/${id}`)).body.data).toMatchObject({ party: 'seller', ownDetails: null, transitions: [] });
 
     // Signing over blanks, and details that break the form's rules: 400, nothing changes.
@@ -155,6 +155,9 @@ describe('a contract through the API, from the agreed deal to an accepted milest
     const bad = await api('sellerAdmin', 'POST', transitions, { name: 'revise', address: '', legalRepresentative: 'B', representativeTitle: 'Viện trưởng' }, VI);
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toEqual({ address: ['ít nhất 5 ký tự'], legalRepresentative: ['ít nhất 2 ký tự'] });
+    const notBoolean = await api('sellerAdmin', 'POST', transitions, { name: 'revise', ...SELLER_DETAILS, stateFunded: 'maybe' }, VI);
+    expect(notBoolean.status).toBe(400);
+    expect(Object.keys(notBoolean.body.fields)).toEqual(['stateFunded']);
     expect((await api('sellerAdmin', 'POST', transitions, { name: 'sign_digital', typedName: 'X', contentSha256: draft.contentSha256 })).body).toMatchObject({ code: 'unknown_intent' });
     expect((await contractNow(id)).version).toBe(draft.version);
 
@@ -167,7 +170,7 @@ describe('a contract through the API, from the agreed deal to an accepted milest
     expect((await api('buyerAdmin', 'POST', transitions, { name: 'revise', version: draft.version + 1, ...BUYER_DETAILS })).status).toBe(200);
     const complete = (await api('buyerAdmin', 'GET', `/api/v1/my/contracts/${id}`)).body.data;
     expect(complete).toMatchObject({ gaps: [], contentVersion: draft.contentVersion + 2 });
-    expect(complete.ownDetails).toEqual({ ...BUYER_DETAILS, ipNumber: null });
+    expect(complete.ownDetails).toEqual({ ...BUYER_DETAILS, ipNumber: null, stateFunded: null });
     expect(complete.contentSha256).not.toBe(draft.contentSha256);
 
     // A signature of content read before the last change: 409 contract_changed, in English by the cookie.
@@ -376,12 +379,12 @@ describe('the permission matrix of contracts and milestones, on the API and the 
     // Another organisation learns nothing of the contract whatever it sends, even no file at all.
     expectPage(await upload('other', `/contracts/${id}`, { intent: 'sign_digital', ...(await signNow()) }, Buffer.alloc(0)), 404, 'other page sign_digital without a file');
     expectPage(await signDigitally('sellerAdmin'), 200, 'sellerAdmin page sign_digital');
-    // A side that has signed is no longer a side that signs: 403, through any door.
-    expect((await api('sellerAdmin', 'POST', apiPath, { name: 'sign', ...(await signNow()) })).status, 'sellerAdmin API sign again').toBe(403);
-    expectPage(await page('sellerAdmin', 'POST', `/contracts/${id}`, { intent: 'sign', ...(await signNow()) }), 403, 'sellerAdmin page sign again');
+    // A side that has signed hears so (409 already_signed), through any door.
+    expect((await api('sellerAdmin', 'POST', apiPath, { name: 'sign', ...(await signNow()) })).status, 'sellerAdmin API sign again').toBe(409);
+    expectPage(await page('sellerAdmin', 'POST', `/contracts/${id}`, { intent: 'sign', ...(await signNow()) }), 409, 'sellerAdmin page sign again');
     expect((await api('buyerAdmin', 'POST', apiPath, { name: 'sign', ...(await signNow()) })).status, 'buyerAdmin API countersign').toBe(200);
-    expectPage(await page('buyerAdmin', 'POST', `/contracts/${id}`, { intent: 'sign', ...(await signNow()) }), 403, 'buyerAdmin page sign again');
-    expectPage(await signDigitally('buyerAdmin'), 403, 'buyerAdmin page sign_digital again');
+    expectPage(await page('buyerAdmin', 'POST', `/contracts/${id}`, { intent: 'sign', ...(await signNow()) }), 409, 'buyerAdmin page sign again');
+    expectPage(await signDigitally('buyerAdmin'), 409, 'buyerAdmin page sign_digital again');
     expect((await market.db.selectFrom('contract_signatures').select(['party', 'method']).where('contract_id', '=', id).where('voided_at', 'is', null).orderBy('signed_at').execute())).toEqual([
       { party: 'seller', method: 'digital' },
       { party: 'buyer', method: 'click' },

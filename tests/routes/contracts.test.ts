@@ -85,6 +85,9 @@ describe('a contract without JavaScript', () => {
     let page = (await call('sellerAdmin', 'GET', `/contracts/${id}`)).text;
     expect(page).toMatch(/OTX-\d{4}-\d{6}/);
     expect(page).toContain('Hợp đồng còn chỗ trống');
+    // Only the seller is asked whether state money made the technology.
+    expect(page).toContain('Công nghệ này có được tạo ra bằng vốn nhà nước hoặc ngân sách nhà nước không?');
+    expect((await call('buyerAdmin', 'GET', `/contracts/${id}`)).text).not.toContain('bằng vốn nhà nước hoặc ngân sách nhà nước không?');
     // Signing over blanks is refused in Vietnamese.
     const early = await call('sellerAdmin', 'POST', `/contracts/${id}`, { intent: 'sign', typedName: 'Trần Thị Bình', contentSha256: hidden(page, 'contentSha256'), version: hidden(page, 'version') });
     expect(early.status).toBe(400);
@@ -95,7 +98,7 @@ describe('a contract without JavaScript', () => {
     expect(bad.text).toContain('ít nhất 5 ký tự');
     expect(bad.text).toContain('ít nhất 2 ký tự');
     for (const [who, details] of [
-      ['sellerAdmin', { address: '1 Đại Cồ Việt, Hà Nội', legalRepresentative: 'Trần Thị Bình', representativeTitle: 'Viện trưởng', ipNumber: '1-0012345' }],
+      ['sellerAdmin', { address: '1 Đại Cồ Việt, Hà Nội', legalRepresentative: 'Trần Thị Bình', representativeTitle: 'Viện trưởng', ipNumber: '1-0012345', stateFunded: 'yes' }],
       ['buyerAdmin', { address: 'Khóm 5, Phường 8, TP. Cà Mau', legalRepresentative: 'Lê Văn Cường', representativeTitle: 'Giám đốc' }],
     ] as const) {
       page = (await call(who, 'GET', `/contracts/${id}`)).text;
@@ -120,6 +123,8 @@ describe('a contract without JavaScript', () => {
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC');
     for (const expected of ['Viện Màng Lọc Hợp Đồng', 'Công ty Tôm Hợp Đồng', '1.500.000.000', sha, 'Lê Văn Cường']) expect(text).toContain(expected);
+    // The seller declared state funding: the contract says the transfer must be registered.
+    expect(text.replace(/\s+/g, ' ')).toContain('Sở Khoa học và Công nghệ');
 
     // Milestone 1: the buyer sees the VietQR code and the details as text, and reports the transfer.
     const milestone = /href="\/milestones\/([0-9a-f-]{36})"/.exec(page)![1]!;

@@ -273,7 +273,7 @@ describe('the Stripe webhook', () => {
     expect((await deliver(completed)).outcome).toBe('milestone_moved_on');
     const payments = await paymentsOf(milestone);
     expect(payments.filter((p) => p.status === 'paid' || p.status === 'confirmed')).toEqual([expect.objectContaining({ provider: 'bank_transfer' })]);
-    expect(payments.find((p) => p.id === paymentId)!.status).toBe('pending');
+    expect(payments.find((p) => p.id === paymentId)!.status).toBe('refund_due');
     expect(await stageOf(milestone)).toBe('paid');
     expect(await cardAudits(milestone)).toEqual([]);
     expect(await eventRow(completed.id)).toMatchObject({ outcome: 'milestone_moved_on' });

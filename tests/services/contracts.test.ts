@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import type { ContractContent } from '../../app/domain/contract.js';
+import { contractText } from '../../app/domain/contract-text.js';
 import { contractSha256 } from '../../app/services/contract-document.server.js';
 import { confirmPaperScan, contractPdf, paperScan, signContractDigitally, uploadPaperScan } from '../../app/services/contract-files.server.js';
 import { currentContent, reviseContract, signContract } from '../../app/services/contracts.server.js';
@@ -111,6 +112,10 @@ describe('a contract made from the agreed terms', () => {
     expect(old).toBeInstanceOf(ConflictError);
     expect((old as ConflictError).problem).toEqual({ code: 'contract_changed', params: { version: 3 } });
     await sign(labAdmin);
+    // Signing again is no permission problem: it says the side has signed already.
+    const twice = await sign(labAdmin).catch((e) => e);
+    expect(twice).toBeInstanceOf(ConflictError);
+    expect((twice as ConflictError).problem.code).toBe('already_signed');
     // The buyer corrects its address after the seller signed: a new version, the signature void.
     await reviseContract(market.ctx, smeAdmin, id, { ...BUYER, address: 'Khóm 6, Phường 8, TP. Cà Mau' });
     const v4 = (await currentContent(market.db, id))!;
@@ -127,6 +132,23 @@ describe('a contract made from the agreed terms', () => {
     const milestones = await milestonesOf(id);
     expect(milestones.map((m) => [m.number, m.amount, m.stage])).toEqual([[1, 600_000_000, 'due'], [2, 900_000_000, 'due']]);
     expect(milestones.every((m) => /^[ -~]{1,25}$/.test(m.transfer_reference))).toBe(true);
+  });
+
+  it('says the transfer must be registered once the seller declares the technology state-funded; the buyer cannot declare it', async () => {
+    const id = await agreedContract();
+    const registration = async () => (await currentContent(market.db, id))!.content.stateFunded;
+    await completed(id);
+    expect(await registration()).toBe(false);
+    await reviseContract(market.ctx, smeAdmin, id, { ...BUYER, stateFunded: true });
+    expect(await registration()).toBe(false);
+    await reviseContract(market.ctx, labAdmin, id, { ...SELLER, stateFunded: true });
+    const { content } = (await currentContent(market.db, id))!;
+    expect(content.stateFunded).toBe(true);
+    const notice = contractText(content).articles.find((a) => a.key === 'registration');
+    expect(notice!.paragraphs.map((p) => p.vi).join(' ')).toMatch(/Sở Khoa học và Công nghệ/);
+    // Left out, the declaration stands.
+    await reviseContract(market.ctx, labAdmin, id, SELLER);
+    expect(await registration()).toBe(true);
   });
 
   it('two parties signing at the same moment: both count, the contract is signed once', async () => {
