@@ -10,7 +10,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import PDFDocument from 'pdfkit';
 import Stripe from 'stripe';
@@ -29,28 +28,14 @@ import { contractInput } from '../tests/fixtures/contract.js';
 import { createBenchPeople } from './lib/bench-people.js';
 import { summarise } from './lib/drive.js';
 import { startInfra } from './lib/infra.js';
+import { numberArgs } from './lib/args.js';
 import { benchLifecycle } from './lib/lifecycle.js';
 import { createRng } from './lib/prng.js';
 import { machineInfo } from './lib/report.js';
 import { syntheticListings, toListingInput } from './lib/synthetic-market.js';
 
-const { values: args } = parseArgs({
-  options: {
-    pdfs: { type: 'string', default: '100' },
-    warmup: { type: 'string', default: '5' },
-    milestones: { type: 'string', default: '500' },
-    'per-contract': { type: 'string', default: '10' },
-    duplicates: { type: 'string', default: '0.1' },
-    concurrency: { type: 'string', default: '8' },
-    pool: { type: 'string', default: '10' },
-    seed: { type: 'string', default: '20261201' },
-  },
-});
-const num = (name: keyof typeof args) => {
-  const n = Number(args[name]);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0`);
-  return n;
-};
+const args = numberArgs({ pdfs: 100, warmup: 5, milestones: 500, 'per-contract': 10, duplicates: 0.1, concurrency: 8, pool: 10, seed: 20261201 });
+const num = (name: keyof typeof args) => args[name];
 const config = {
   pdfs: Math.max(1, Math.floor(num('pdfs'))),
   warmup: Math.floor(num('warmup')),

@@ -5,7 +5,6 @@
 // Prints one table and writes bench/results/deals-<date>.json. See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { AppContext } from '../app/context.server.js';
 import type { Actor } from '../app/domain/actor.js';
@@ -19,6 +18,7 @@ import {
 } from './lib/deal-parties.js';
 import { summarise } from './lib/drive.js';
 import { startInfra } from './lib/infra.js';
+import { numberArgs } from './lib/args.js';
 import { benchLifecycle } from './lib/lifecycle.js';
 import { watchLoad, type PhaseLoad } from './lib/machine-load.js';
 import { createRng, type Rng } from './lib/prng.js';
@@ -26,23 +26,8 @@ import { machineInfo } from './lib/report.js';
 import { createBenchPeople } from './lib/bench-people.js';
 import { syntheticListings, toListingInput } from './lib/synthetic-market.js';
 
-const { values: args } = parseArgs({
-  options: {
-    deals: { type: 'string', default: '1000' },
-    parties: { type: 'string', default: '32' },
-    duration: { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '3' },
-    organisations: { type: 'string', default: '40' },
-    stale: { type: 'string', default: '0.25' },
-    pool: { type: 'string', default: '10' },
-    seed: { type: 'string', default: '20261205' },
-  },
-});
-const num = (name: keyof typeof args) => {
-  const n = Number(args[name]);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0`);
-  return n;
-};
+const args = numberArgs({ deals: 1000, parties: 32, duration: 30, warmup: 3, organisations: 40, stale: 0.25, pool: 10, seed: 20261205 });
+const num = (name: keyof typeof args) => args[name];
 const config = {
   deals: Math.max(1, Math.floor(num('deals'))),
   parties: Math.max(1, Math.floor(num('parties'))),
