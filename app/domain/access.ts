@@ -25,6 +25,11 @@ export function mayCurate(actor: Actor | null): boolean {
   return actor !== null && isCurator(actor);
 }
 
+/** Taking part in deals (interest, an express licence): any organisation but the agency, which curates the market and introduces parties but is never one. */
+export function mayTakePartInDeals(actor: Actor | null): boolean {
+  return actor !== null && actor.organisationType !== 'agency';
+}
+
 /** An admin of the organisation: its members, invitations and public profile. */
 export function mayAdministerOrganisation(actor: Actor | null, organisationId: string): boolean {
   return actor !== null && belongsTo(actor, organisationId) && actor.role === 'admin';

@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import { DECLINE_REASONS } from './deal-terms.js';
 import type { FieldProblems, Problem } from './problem.js';
 import type { Process, Transition } from './process.js';
-import { addWorkingDays, workingDaysBefore } from './working-days.js';
+import { addWorkingDays, atVietnamHour, workingDaysBefore } from './working-days.js';
 
 export const DEAL_STAGES = ['opening', 'introduced', 'inquiry', 'negotiating', 'agreed', 'declined', 'withdrawn', 'expired', 'terminated', 'resolved'] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
@@ -44,6 +44,8 @@ export interface DealTransitionInput {
 /** The owner answers within 10 working days; the reminder goes 3 working days before. */
 export const ANSWER_WORKING_DAYS = 10;
 export const ANSWER_REMINDER_WORKING_DAYS = 3;
+/** Reminders go out at this hour, Viet Nam's time. */
+export const REMINDER_HOUR = 8;
 export const REASON_MAX = 2000;
 
 const answerDeadline = (entered: Date) => addWorkingDays(entered, ANSWER_WORKING_DAYS);
@@ -106,7 +108,8 @@ const table = {
     by: ['interested'],
     timers: [
       { take: 'expire', dueFrom: answerDeadline },
-      { take: 'remind_answer', dueFrom: (entered: Date) => workingDaysBefore(answerDeadline(entered), ANSWER_REMINDER_WORKING_DAYS) },
+      // At 8 in the morning in Viet Nam, three working days before the deadline's last day.
+      { take: 'remind_answer', dueFrom: (entered: Date) => atVietnamHour(workingDaysBefore(answerDeadline(entered), ANSWER_REMINDER_WORKING_DAYS), REMINDER_HOUR) },
     ],
     notifies: [{ to: 'owner', kind: 'deal_interest' }],
     sets: (_d, at) => ({ answerDueAt: answerDeadline(at) }),

@@ -84,6 +84,7 @@ export const PROBLEM_CODES = [
   'contract_wrong_stage',
   'forbidden_signer',
   'already_signed',
+  'agency_not_party',
   'milestone_wrong_stage',
   'unknown_bank',
   'bank_account_number',

@@ -149,6 +149,12 @@ export function workingDaysBefore(deadline: Date, n: number): Date {
   return new Date(deadline.getTime() - (deadlineDay - day) * DAY);
 }
 
+/** The same day in Viet Nam at `hour` o'clock there: a reminder sent in the morning, not at midnight. */
+export function atVietnamHour(moment: Date, hour: number): Date {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`An hour is a whole number from 0 to 23, got ${hour}`);
+  return new Date(localDay(moment) * DAY - VIETNAM_OFFSET + hour * 3_600_000);
+}
+
 /** Whole working days after today up to the deadline's day: 0 on the last day and once it has passed. */
 export function workingDaysLeft(now: Date, deadline: Date): number {
   if (now.getTime() >= deadline.getTime()) return 0;

@@ -896,6 +896,7 @@ export const en: Record<MessageKey, string> = {
   'problem.contract_wrong_stage': "This cannot be done while the contract is “{{stage}}”: reload the page to see where it stands.",
   'problem.forbidden_signer': "Only an authorised signer of a side that has not signed may do this. The organisation’s admin can give a member signing authority.",
   'problem.already_signed': 'Your side has already signed this version. It waits for the other side’s signature.',
+  'problem.agency_not_party': 'The agency curates the market and introduces parties to each other; it does not take part in deals itself.',
   'problem.milestone_wrong_stage': "This cannot be done while the milestone is “{{stage}}”: reload the page to see where it stands.",
   'problem.not_a_pdf': "This file is not a PDF: upload the digitally signed contract PDF.",
   'problem.not_the_contract': "This PDF is not the contract the market generated (different or altered content): sign the very file downloaded from the contract page.",

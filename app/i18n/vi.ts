@@ -895,6 +895,7 @@ export const vi = {
   'problem.contract_wrong_stage': "Không thể làm việc này khi hợp đồng đang ở trạng thái “{{stage}}”: hãy tải lại trang để xem trạng thái hiện tại.",
   'problem.forbidden_signer': "Chỉ người có thẩm quyền ký của bên chưa ký mới được làm việc này. Quản trị viên của tổ chức có thể cấp quyền ký cho thành viên.",
   'problem.already_signed': 'Bên bạn đã ký phiên bản này. Hợp đồng đang chờ chữ ký của bên kia.',
+  'problem.agency_not_party': 'Cơ quan quản lý điều phối sàn và giới thiệu các bên với nhau; cơ quan không tự tham gia giao dịch.',
   'problem.milestone_wrong_stage': "Không thể làm việc này khi đợt thanh toán đang ở trạng thái “{{stage}}”: hãy tải lại trang để xem trạng thái hiện tại.",
   'problem.not_a_pdf': "Tệp này không phải PDF: hãy tải lên tệp PDF hợp đồng đã ký số.",
   'problem.not_the_contract': "Tệp PDF này không phải hợp đồng do sàn lập (nội dung khác hoặc đã bị sửa): hãy ký số đúng tệp tải về từ trang hợp đồng.",

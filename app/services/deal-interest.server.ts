@@ -1,6 +1,6 @@
 // Whether the reader may express interest in a listing, and where their organisation's open deal
 // on it is: the listing page links to the form or to the deal, never to both.
-import { isListingOwner } from '../domain/access.js';
+import { isListingOwner, mayTakePartInDeals } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { OPEN_STAGES } from '../domain/deal-process.js';
 import type { AppContext } from '../context.server.js';
@@ -14,6 +14,8 @@ export async function interestOption(ctx: AppContext, actor: Actor | null, listi
   if (!actor) return { kind: 'sign_in', expressPrice };
   // One's own listing is answered, not inquired about.
   if (!listing || isListingOwner(actor, { organisationId: listing.organisation_id })) return { kind: 'none' };
+  // The agency introduces parties; it does not inquire itself.
+  if (!mayTakePartInDeals(actor)) return { kind: 'none' };
   const open = await openDealOn(ctx, actor, listingId);
   return open ? { kind: 'open_deal', dealId: open } : { kind: 'express', expressPrice };
 }

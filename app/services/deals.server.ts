@@ -2,6 +2,7 @@
 // and the ends of a deal. Every change of stage goes through the process runner with the deal
 // table (app/domain/deal-process.ts); messages change no stage and are written here.
 import { createHash } from 'node:crypto';
+import { mayTakePartInDeals } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import type { DealAction } from '../domain/deal-actions.js';
 import { partiesOf, type DealFacts, type DealTransitionInput, type Party } from '../domain/deal-process.js';
@@ -11,7 +12,7 @@ import { NDA_TEXT, NDA_VERSION } from '../domain/nda.js';
 import type { AppContext } from '../context.server.js';
 import { consentToIntroduction } from './deal-introductions.server.js';
 import { dealStore } from './deal-store.server.js';
-import { NotFoundError, invalidField, parsed } from './errors.js';
+import { NotFoundError, PermissionError, invalidField, parsed } from './errors.js';
 import { askFor } from './jobs.server.js';
 import { contentSha256 } from './content-hash.server.js';
 import { generateContractIn } from './contracts.server.js';
@@ -44,6 +45,7 @@ export async function expressInterest(ctx: AppContext, actor: Actor, listingId: 
       const listing = await trx.selectFrom('listings').select(['id', 'kind', 'organisation_id', 'status']).where('id', '=', listingId).executeTakeFirst();
       if (!listing || listing.status !== 'published') throw new NotFoundError('listing', listingId);
       if (listing.organisation_id === actor.organisationId) throw invalidField('form', 'own_listing');
+      if (!mayTakePartInDeals(actor)) throw new PermissionError('agency_not_party');
       // The owner of an offer sells; the owner of a demand buys.
       const ownerIsSeller = listing.kind === 'offer';
       const row = await trx

@@ -2,7 +2,7 @@
 // organisation buys it at once. The purchase is a deal agreed on standard terms (its term sheet
 // proposed by the seller, frozen and hashed as any agreed terms) and a contract made in the same
 // transaction, so the buyer goes straight to signing, then paying.
-import { isListingOwner } from '../domain/access.js';
+import { isListingOwner, mayTakePartInDeals } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { expressLicenceTerms, expressPriceSchema } from '../domain/express-licence.js';
 import type { Canonical } from '../domain/canonical.js';
@@ -10,7 +10,7 @@ import type { AppContext } from '../context.server.js';
 import { contentSha256 } from './content-hash.server.js';
 import { generateContractIn } from './contracts.server.js';
 import { dealStore } from './deal-store.server.js';
-import { ConflictError, NotFoundError, invalidField, parsed } from './errors.js';
+import { ConflictError, NotFoundError, PermissionError, invalidField, parsed } from './errors.js';
 import { askFor } from './jobs.server.js';
 import { isUuid } from './listings.server.js';
 import { runTransitionIn } from './process-runner.server.js';
@@ -38,6 +38,7 @@ export async function buyExpressLicence(ctx: AppContext, actor: Actor, listingId
     const listing = await trx.selectFrom('listings').select(['organisation_id', 'kind', 'status', 'title', 'express_licence_price']).where('id', '=', listingId).forUpdate().executeTakeFirst();
     if (!listing || listing.status !== 'published' || listing.kind !== 'offer') throw new NotFoundError('listing', listingId);
     if (listing.organisation_id === actor.organisationId) throw invalidField('form', 'own_listing');
+    if (!mayTakePartInDeals(actor)) throw new PermissionError('agency_not_party');
     if (listing.express_licence_price === null) throw new ConflictError('no_express_licence', undefined, 'wrong_state');
     // One deal per organisation and listing while it is open or agreed: a second click finds the first.
     const open = await trx

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { DEAL_PROCESS, DEAL_STAGES, type DealFacts, type DealSide, type DealTransitionName, type Party } from '../../app/domain/deal-process.js';
-import { availableTransitions, decide } from '../../app/domain/process.js';
+import { availableTransitions, decide, timersFrom } from '../../app/domain/process.js';
 
 const person = (organisationId: string, organisationType: Actor['organisationType'] = 'enterprise'): Actor => ({
   userId: organisationId, name: 'n', email: 'e', organisationId, organisationType, role: 'member', platformAdmin: false,
@@ -131,5 +131,17 @@ describe('the cells that matter, by hand', () => {
   it('opens with interest from the side that does not own the listing', () => {
     expect(decide(DEAL_PROCESS, facts({ stage: 'opening' }), BUYER, 'express_interest')).toMatchObject({ ok: true, to: 'inquiry' });
     expect(decide(DEAL_PROCESS, facts({ stage: 'opening' }), SELLER, 'express_interest')).toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('the answer deadline’s timers', () => {
+  it('expire an interest at the end of its 10th working day, and remind its owner at 8:00 three working days before', () => {
+    // Interest on Monday 2 March 2026, 10:00 in Viet Nam: the deadline is the end of Monday 16 March.
+    const timers = timersFrom(DEAL_PROCESS.transitions.express_interest.timers, new Date('2026-03-02T03:00:00Z'));
+    expect(timers).toEqual([
+      { take: 'expire', dueAt: new Date('2026-03-16T16:59:59.999Z') },
+      // Thursday 11 March, 08:00 in Viet Nam.
+      { take: 'remind_answer', dueAt: new Date('2026-03-11T01:00:00Z') },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   HOLIDAYS,
   WORKING_SATURDAYS,
   addWorkingDays,
+  atVietnamHour,
   holidaysIn,
   isWorkingDay,
   workingDaysBefore,
@@ -90,6 +91,14 @@ describe('Working days in Viet Nam: deadline arithmetic over weekends and holida
     expect(workingDaysBefore(endOf('2026-02-25'), 3)).toEqual(endOf('2026-02-13'));
     // The time of day is kept: 10:00 Friday 6 March → 10:00 Tuesday 3 March.
     expect(workingDaysBefore(at('2026-03-06T03:00:00Z'), 3)).toEqual(at('2026-03-03T03:00:00Z'));
+  });
+
+  it('sends the reminder at 8 in the morning in Viet Nam, not at midnight', () => {
+    // The end of Tuesday 3 March (16:59Z) → 08:00 that Tuesday in Viet Nam, 01:00Z.
+    expect(atVietnamHour(endOf('2026-03-03'), 8)).toEqual(at('2026-03-03T01:00:00Z'));
+    // 23:30 on Monday 2 March in Viet Nam is 16:30Z: still Monday there.
+    expect(atVietnamHour(at('2026-03-02T16:30:00Z'), 8)).toEqual(at('2026-03-02T01:00:00Z'));
+    expect(() => atVietnamHour(at('2026-03-02T16:30:00Z'), 24)).toThrow(RangeError);
   });
 
   it('counts the working days left', () => {

@@ -98,11 +98,15 @@ describe('interest', () => {
     await takeDealTransition(market.ctx, sme, a.id, 'withdraw', { reason: 'Trùng' });
   });
 
-  it('refuses interest in one’s own listing, bad input, and a listing that is not public', async () => {
+  it('refuses interest in one’s own listing, from the agency, bad input, and a listing that is not public', async () => {
     await expect(expressInterest(market.ctx, lab, offer, INTEREST)).rejects.toBeInstanceOf(InvalidInputError);
     const bad = await expressInterest(market.ctx, sme, offer, { ...INTEREST, cooperation: 'ngắn', priceIndication: -5 }).catch((e) => e);
     expect(Object.keys((bad as InvalidInputError).fieldErrors).sort()).toEqual(['cooperation', 'priceIndication']);
     await expect(expressInterest(market.ctx, sme, '00000000-0000-4000-8000-000000000000', INTEREST)).rejects.toBeInstanceOf(NotFoundError);
+    // The agency introduces parties; it is never one.
+    const agency = await expressInterest(market.ctx, curator, offer, INTEREST).catch((e) => e);
+    expect(agency).toBeInstanceOf(PermissionError);
+    expect((agency as PermissionError).problem.code).toBe('agency_not_party');
     expect(await market.db.selectFrom('deals').select('id').where('listing_id', '=', offer).where('stage', 'in', ['opening', 'inquiry']).execute()).toEqual([]);
   });
 });
