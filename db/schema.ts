@@ -265,6 +265,8 @@ export interface MilestoneTable {
   updated_at: Generated<Date>;
   paid_at: Timestamp | null;
   delivered_at: Timestamp | null;
+  /** Payable by: reminders before it, the overdue flag at it (null: not payable yet). */
+  pay_by: Timestamp | null;
   accepted_at: Timestamp | null;
 }
 

@@ -15,6 +15,10 @@ export interface MilestoneCard {
   stage: MilestoneStage;
   version: number;
   transferReference: string;
+  /** Payable by (ISO); null until it becomes payable (the one before not accepted yet). */
+  payBy: string | null;
+  /** Not paid by its date: flagged to both sides and the curator. */
+  overdue: boolean;
 }
 
 export interface ContractView {

@@ -14,6 +14,30 @@ export type MilestoneSide = 'buyer' | 'seller' | 'curator' | 'system';
 
 /** A delivery the buyer neither accepts nor questions is accepted after this many days. */
 export const AUTO_ACCEPT_DAYS = 14;
+/** A milestone is payable within this many days: the first from the signing, each next from the acceptance of the one before. */
+export const PAYMENT_DAYS = 30;
+/** The buyer is reminded this many days before a milestone's payment is due. */
+export const PAYMENT_REMINDER_DAYS = 7;
+/** A milestone reported unpaid ("nothing arrived") is flagged overdue again after this many days. */
+export const NOT_RECEIVED_GRACE_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+/** Not paid by its date: still to pay (nothing reported, or reported and then not received) after `payBy`. */
+export function isOverdue(m: { stage: MilestoneStage; payBy: Date | string | null }, now: Date): boolean {
+  return m.stage === 'due' && m.payBy !== null && new Date(m.payBy).getTime() <= now.getTime();
+}
+
+/** When a milestone payable from `from` is due, and the timers that remind the buyer and flag it overdue. */
+export function paymentTimers(from: Date): { payBy: Date; timers: { take: MilestoneTransitionName; dueAt: Date }[] } {
+  const payBy = new Date(from.getTime() + PAYMENT_DAYS * DAY_MS);
+  return {
+    payBy,
+    timers: [
+      { take: 'remind_payment', dueAt: new Date(payBy.getTime() - PAYMENT_REMINDER_DAYS * DAY_MS) },
+      { take: 'flag_overdue', dueAt: payBy },
+    ],
+  };
+}
 export const NOTE_MAX = 2000;
 
 export interface MilestoneFacts {
@@ -62,13 +86,14 @@ const table = {
     sets: (_m, at) => ({ paidAt: at }),
     notifies: [{ to: 'buyer', kind: 'milestone_paid' }],
   },
-  /** The seller reports that nothing arrived: due again. */
+  /** The seller reports that nothing arrived: due again, and overdue if still unpaid a week later. */
   report_not_received: {
     from: ['transfer_reported'],
     to: 'due',
     by: ['seller'],
     when: inForce,
     check: noteOptional,
+    timers: [{ take: 'flag_overdue', afterDays: NOT_RECEIVED_GRACE_DAYS }],
     notifies: [{ to: 'buyer', kind: 'milestone_not_received' }, { to: 'curator', kind: 'milestone_not_received' }],
   },
   /** A card payment, recorded only from the provider's verified webhook. */
@@ -109,6 +134,19 @@ const table = {
     when: inForce,
     sets: (_m, at) => ({ acceptedAt: at }),
     notifies: [{ to: 'seller', kind: 'milestone_accepted' }],
+  },
+  /** A week before the payment is due, the buyer is reminded (the timer is set when the milestone becomes payable). */
+  remind_payment: { from: ['due'], by: ['system'], when: inForce, notifies: [{ to: 'buyer', kind: 'milestone_payment_due' }] },
+  /** Not paid by its date: both sides and the curator see it flagged. Reporting a transfer ends the wait. */
+  flag_overdue: {
+    from: ['due'],
+    by: ['system'],
+    when: inForce,
+    notifies: [
+      { to: 'buyer', kind: 'milestone_overdue' },
+      { to: 'seller', kind: 'milestone_overdue' },
+      { to: 'curator', kind: 'milestone_overdue' },
+    ],
   },
   /** Nobody answered the delivery within 14 days. */
   auto_accept: {

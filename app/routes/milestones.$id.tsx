@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { milestoneFormSchema } from '../domain/contract-form.js';
 import { formatVnd } from '../domain/money.js';
-import { formatDateTime, type MessageKey } from '../i18n/index.js';
+import { formatDate, formatDateTime, type MessageKey } from '../i18n/index.js';
 import { problemText } from '../i18n/problems.js';
 import { isProblemCode } from '../domain/problem.js';
 import { getLanguage } from '../i18n/language.server.js';
@@ -59,6 +59,7 @@ export default function MilestonePage() {
       <p className="listing-meta">
         <Link to={`/contracts/${m.contractId}`}>← {t('milestone.backToContract', { number: m.contractNumber })}</Link>{' '}
         <span className={`status stage-${m.stage}`}>{t(`milestone.stage.${m.stage}` as MessageKey)}</span>
+        {m.overdue ? <strong className="status overdue"> {t('milestone.overdue')}</strong> : null}
       </p>
       <h1>
         {t('milestone.title', { number: m.number })} · {m.contractNumber}
@@ -74,6 +75,14 @@ export default function MilestonePage() {
         <dd>{m.condition}</dd>
         <dt>{t('milestone.deliverable')}</dt>
         <dd>{m.deliverable}</dd>
+        {m.payBy ? (
+          <>
+            <dt>{t('milestone.payBy')}</dt>
+            <dd>
+              <time dateTime={m.payBy}>{formatDate(m.payBy, lang)}</time>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('milestone.reference')}</dt>
         <dd>
           <code>{m.transferReference}</code>

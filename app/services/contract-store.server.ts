@@ -4,7 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { CONTRACT_PROCESS, type ContractFacts, type ContractStage, type ContractTransitionInput } from '../domain/contract-process.js';
-import { MILESTONE_PROCESS, type MilestoneFacts, type MilestoneStage, type MilestoneTransitionInput } from '../domain/milestone-process.js';
+import { MILESTONE_PROCESS, paymentTimers, type MilestoneFacts, type MilestoneStage, type MilestoneTransitionInput } from '../domain/milestone-process.js';
 import type { ContractContent } from '../domain/contract.js';
 import { gapsOf } from '../domain/contract-draft.js';
 import { transferReference } from '../domain/vietqr.js';
@@ -85,7 +85,7 @@ export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput>
   recipients: (trx, facts, side) => sidePeople(trx, facts, side),
   link: (id) => `/contracts/${id}`,
   // Signed: the milestones of the signed version fall due, each with its own transfer reference.
-  async followUp(_ctx, trx, id, name) {
+  async followUp(_ctx, trx, id, name, _facts, at) {
     if (name !== 'countersign' && name !== 'confirm_paper') return [];
     const c = await trx
       .selectFrom('contracts as c')
@@ -94,13 +94,26 @@ export const contractStore: ProcessStore<ContractFacts, ContractTransitionInput>
       .where('c.id', '=', id)
       .executeTakeFirstOrThrow();
     const { terms } = c.content as ContractContent;
-    await trx
+    const made = await trx
       .insertInto('milestones')
       .values(terms.milestones.map((m, i) => ({ contract_id: id, number: i + 1, amount: m.amount, condition: m.condition, deliverable: m.deliverable, stage: 'due' as const, transfer_reference: transferReference({ dealId: c.deal_id, milestone: i + 1 }) })))
+      .returning(['id', 'number'])
       .execute();
+    // The first is payable from the signing; each next one from the acceptance of the one before.
+    await makePayable(trx, made.find((m) => m.number === 1)!.id, at);
     return [];
   },
 };
+
+/** The milestone becomes payable from `from`: its date, the buyer's reminder and the overdue flag on the engine's timers. */
+async function makePayable(trx: Transaction<DB>, milestoneId: string, from: Date): Promise<void> {
+  const { payBy, timers } = paymentTimers(from);
+  await trx.updateTable('milestones').set({ pay_by: payBy }).where('id', '=', milestoneId).execute();
+  await trx
+    .insertInto('process_timers')
+    .values(timers.map((t) => ({ entity_type: 'milestone', entity_id: milestoneId, transition: t.take, due_at: t.dueAt })))
+    .execute();
+}
 
 /** A milestone's facts; `lock` as for `readContract`. */
 export async function readMilestone(trx: Transaction<DB>, id: string, lock: boolean) {
@@ -140,9 +153,11 @@ export const milestoneStore: ProcessStore<MilestoneFacts, MilestoneTransitionInp
   recipients: (trx, facts, side) => sidePeople(trx, facts, side),
   link: (id) => `/milestones/${id}`,
   // The last milestone accepted (by the buyer or by the timer) completes the contract.
-  async followUp(ctx, trx, id, name) {
+  async followUp(ctx, trx, id, name, _facts, at) {
     if (name !== 'accept' && name !== 'auto_accept') return [];
-    const m = await trx.selectFrom('milestones').select('contract_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const m = await trx.selectFrom('milestones').select(['contract_id', 'number']).where('id', '=', id).executeTakeFirstOrThrow();
+    const next = await trx.selectFrom('milestones').select(['id', 'pay_by']).where('contract_id', '=', m.contract_id).where('number', '=', m.number + 1).executeTakeFirst();
+    if (next && next.pay_by === null) await makePayable(trx, next.id, at);
     const open = await trx.selectFrom('milestones').select('id').where('contract_id', '=', m.contract_id).where('stage', '<>', 'accepted').execute();
     if (open.length > 0) return [];
     const { after } = await runTransitionIn(ctx, trx, contractStore, m.contract_id, { actor: null, name: 'complete', input: {} });

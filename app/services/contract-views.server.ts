@@ -10,7 +10,7 @@ import { CONTRACT_PROCESS } from '../domain/contract-process.js';
 import { contractText } from '../domain/contract-text.js';
 import type { ContractView, MilestoneCard, MilestoneDetails, MilestoneView } from '../domain/contract-view.js';
 import { partiesOf } from '../domain/deal-process.js';
-import { MILESTONE_PROCESS } from '../domain/milestone-process.js';
+import { MILESTONE_PROCESS, isOverdue } from '../domain/milestone-process.js';
 import { availableTransitions } from '../domain/process.js';
 import { vietQrForAccount } from '../domain/vietqr.js';
 import { cardAmountProblem } from '../domain/card-payment.js';
@@ -23,7 +23,7 @@ import { isUuid } from './listings.server.js';
 
 const unblank = (value: string) => (value === BLANK ? '' : value);
 
-const milestoneCard = (m: Selectable<DB['milestones']>): MilestoneCard => ({
+const milestoneCard = (now: Date) => (m: Selectable<DB['milestones']>): MilestoneCard => ({
   id: m.id,
   number: m.number,
   amount: Number(m.amount),
@@ -32,6 +32,8 @@ const milestoneCard = (m: Selectable<DB['milestones']>): MilestoneCard => ({
   stage: m.stage,
   version: m.version,
   transferReference: m.transfer_reference,
+  payBy: m.pay_by?.toISOString() ?? null,
+  overdue: isOverdue({ stage: m.stage, payBy: m.pay_by }, now),
 });
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
@@ -72,7 +74,7 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string): Pr
       paperUploadedBy: locked.facts.paperUploadedBy,
       ownDetails: signs && own ? { address: unblank(own.address), legalRepresentative: unblank(own.legalRepresentative), representativeTitle: unblank(own.representativeTitle), ipNumber: party === 'seller' ? row.ip_number : null, stateFunded: party === 'seller' ? row.state_funded : null } : null,
       signatures: signatures.map((s) => ({ party: s.party, method: s.method, typedName: s.typed_name, at: s.signed_at.toISOString(), certificate: s.certificate ? String((s.certificate as { subject?: string }).subject ?? '') : null })),
-      milestones: milestones.map(milestoneCard),
+      milestones: milestones.map(milestoneCard(ctx.clock())),
       party,
       transitions: availableTransitions(CONTRACT_PROCESS, locked.facts, actor),
     };
@@ -90,7 +92,7 @@ export async function listMilestones(ctx: AppContext, actor: Actor, contractId: 
     .executeTakeFirst();
   if (!deal || !maySeeDeal(actor, { buyerOrganisationId: deal.buyer_organisation_id, sellerOrganisationId: deal.seller_organisation_id })) throw new NotFoundError('contract', contractId);
   const rows = await ctx.db.selectFrom('milestones').selectAll().where('contract_id', '=', contractId).orderBy('number').execute();
-  return rows.map(milestoneCard);
+  return rows.map(milestoneCard(ctx.clock()));
 }
 
 /** A milestone as the reader may see it: the VietQR payload, while the buyer has to pay, but no picture of it. */
@@ -104,7 +106,7 @@ export async function getMilestoneDetails(ctx: AppContext, actor: Actor, id: str
       .innerJoin('contracts as c', 'c.id', 'm.contract_id')
       .innerJoin('deals as d', 'd.id', 'c.deal_id')
       .leftJoin('bank_accounts as b', 'b.organisation_id', 'd.seller_organisation_id')
-      .select(['m.id', 'm.number', 'm.amount', 'm.condition', 'm.deliverable', 'm.stage', 'm.version', 'm.transfer_reference', 'c.id as contract_id', 'c.number as contract_number', 'c.stage as contract_stage', 'b.bank_code', 'b.account_number', 'b.holder_name'])
+      .select(['m.id', 'm.number', 'm.amount', 'm.condition', 'm.deliverable', 'm.stage', 'm.version', 'm.transfer_reference', 'm.pay_by', 'c.id as contract_id', 'c.number as contract_number', 'c.stage as contract_stage', 'b.bank_code', 'b.account_number', 'b.holder_name'])
       .where('m.id', '=', id)
       .executeTakeFirstOrThrow();
     const payments = await trx.selectFrom('payments').select(['provider', 'status', 'amount', 'created_at']).where('milestone_id', '=', id).orderBy('created_at').execute();
@@ -134,6 +136,8 @@ export async function getMilestoneDetails(ctx: AppContext, actor: Actor, id: str
     stage: m.stage,
     version: m.version,
     transferReference: m.transfer_reference,
+    payBy: m.pay_by?.toISOString() ?? null,
+    overdue: isOverdue({ stage: m.stage, payBy: m.pay_by }, ctx.clock()),
     contractId: m.contract_id,
     contractNumber: m.contract_number,
     contractStage: m.contract_stage,

@@ -49,6 +49,8 @@ export const NOTIFICATION_KINDS = [
   'milestone_changes_requested',
   'milestone_accepted',
   'milestone_auto_accepted',
+  'milestone_payment_due',
+  'milestone_overdue',
   'organisation_verified',
   'new_match',
   'saved_search_hit',

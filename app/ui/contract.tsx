@@ -110,6 +110,7 @@ export function ContractMilestones({ milestones }: { milestones: MilestoneCard[]
           <li key={m.id}>
             <Link to={`/milestones/${m.id}`}>{t('milestone.title', { number: m.number })}</Link>: {formatVnd(m.amount)} · {m.deliverable} ·{' '}
             <span className={`status stage-${m.stage}`}>{t(`milestone.stage.${m.stage}` as MessageKey)}</span>
+            {m.overdue ? <strong className="status overdue"> {t('milestone.overdue')}</strong> : null}
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { CONTRACT_PROCESS, CONTRACT_STAGES, signingTransition, type ContractFacts, type ContractSide, type ContractTransitionName } from '../../app/domain/contract-process.js';
 import type { Party } from '../../app/domain/deal-process.js';
-import { AUTO_ACCEPT_DAYS, MILESTONE_PROCESS, MILESTONE_STAGES, type MilestoneFacts, type MilestoneTransitionName } from '../../app/domain/milestone-process.js';
+import { AUTO_ACCEPT_DAYS, MILESTONE_PROCESS, MILESTONE_STAGES, isOverdue, paymentTimers, type MilestoneFacts, type MilestoneTransitionName } from '../../app/domain/milestone-process.js';
 import { decide, timersFrom } from '../../app/domain/process.js';
 
 const person = (organisationId: string, role: Actor['role'] = 'member', maySign = false, organisationType: Actor['organisationType'] = 'enterprise'): Actor => ({
@@ -133,5 +133,26 @@ describe('milestone cells that matter', () => {
     expect(decide(MILESTONE_PROCESS, milestone(), PEOPLE.buyerAdmin, 'record_card_payment')).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(decide(MILESTONE_PROCESS, milestone({ stage: 'paid' }), PEOPLE.sellerMember, 'deliver', { note: '' })).toMatchObject({ ok: false, kind: 'invalid', fieldErrors: { note: [{ code: 'required' }] } });
     expect(decide(MILESTONE_PROCESS, milestone({ stage: 'delivered' }), PEOPLE.buyerMember, 'request_changes', { note: '' })).toMatchObject({ ok: false, kind: 'invalid' });
+  });
+});
+
+describe('a milestone’s payment date', () => {
+  it('is 30 days from when it became payable, with the reminder a week before', () => {
+    expect(paymentTimers(new Date('2026-12-01T03:00:00Z'))).toEqual({
+      payBy: new Date('2026-12-31T03:00:00Z'),
+      timers: [
+        { take: 'remind_payment', dueAt: new Date('2026-12-24T03:00:00Z') },
+        { take: 'flag_overdue', dueAt: new Date('2026-12-31T03:00:00Z') },
+      ],
+    });
+  });
+
+  it('makes a milestone overdue only while it is still to pay, from its date on', () => {
+    const payBy = '2026-12-31T03:00:00.000Z';
+    expect(isOverdue({ stage: 'due', payBy }, new Date('2026-12-31T02:59:59Z'))).toBe(false);
+    expect(isOverdue({ stage: 'due', payBy }, new Date('2026-12-31T03:00:00Z'))).toBe(true);
+    expect(isOverdue({ stage: 'transfer_reported', payBy }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
+    expect(isOverdue({ stage: 'paid', payBy }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
+    expect(isOverdue({ stage: 'due', payBy: null }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
   });
 });

@@ -135,6 +135,13 @@ describe('a contract without JavaScript', () => {
     expect(m).toContain('600.000.000');
     // Without Stripe keys the card option says it is unavailable, and bank transfer still works.
     expect(m).toContain('Thanh toán bằng thẻ chưa sẵn sàng: hãy chuyển khoản ngân hàng bằng VietQR.');
+    // Payable within 30 days; once that date has passed, both pages flag it overdue.
+    expect(m).toContain('Hạn thanh toán');
+    expect(m).not.toContain('quá hạn: chưa thanh toán đúng hạn');
+    await market.db.updateTable('milestones').set({ pay_by: new Date(Date.now() - 60_000) }).where('id', '=', milestone).execute();
+    m = (await call('buyerMember', 'GET', `/milestones/${milestone}`)).text;
+    expect(m).toContain('quá hạn: chưa thanh toán đúng hạn');
+    expect((await call('sellerAdmin', 'GET', `/contracts/${id}`)).text).toContain('quá hạn: chưa thanh toán đúng hạn');
     expect((await call('buyerMember', 'POST', `/milestones/${milestone}`, { intent: 'report_transfer', note: '', version: hidden(m, 'version') })).status).toBe(200);
     m = (await call('sellerAdmin', 'GET', `/milestones/${milestone}`)).text;
     expect((await call('sellerAdmin', 'POST', `/milestones/${milestone}`, { intent: 'confirm_receipt', note: '', version: hidden(m, 'version') })).status).toBe(200);

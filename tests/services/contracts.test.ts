@@ -237,4 +237,44 @@ describe('milestones of a signed contract', () => {
     expect(contract.completed_at).not.toBeNull();
     expect(await version(id)).toBeGreaterThan(1);
   });
+
+  it('fall due one after the other: the buyer is reminded a week before, and an unpaid one is flagged to both sides and the curator', async () => {
+    const id = await agreedContract();
+    const { sha256 } = await completed(id);
+    await signContract(market.ctx, labAdmin, id, { typedName: 'Trần Thị Bình', contentSha256: sha256 }, { method: 'click', address: null });
+    const signedAt = new Date(now);
+    await signContract(market.ctx, smeAdmin, id, { typedName: 'Lê Văn Cường', contentSha256: sha256 }, { method: 'click', address: null });
+    const [m1, m2] = await milestonesOf(id);
+    // The first is payable within 30 days of the signing; the second not yet.
+    expect(m1!.pay_by).toEqual(new Date(signedAt.getTime() + 30 * 86_400_000));
+    expect(m2!.pay_by).toBeNull();
+    const kinds = async (who: Actor) => (await market.db.selectFrom('notifications').select('kind').where('user_id', '=', who.userId).where('link', '=', `/milestones/${m1!.id}`).execute()).map((n) => n.kind).sort();
+    const agency = await createOrganisation(market.db, { slug: 'so-khcn-hd', name: 'Sở KH&CN', type: 'agency', taxCode: '0001000041' });
+    const curator = actor(await createUser(market.db, { email: 'cb@so.vn', organisationId: agency, passwordHash: 'x' }), agency, 'agency', 'member');
+
+    // 22 days on: nothing; 23 days on (a week before): the buyer is reminded, the seller is not.
+    now = new Date(signedAt.getTime() + 22 * 86_400_000);
+    await runDueTimers(market.ctx);
+    expect(await kinds(smeAdmin)).toEqual([]);
+    now = new Date(signedAt.getTime() + 23 * 86_400_000 + 60_000);
+    await runDueTimers(market.ctx);
+    expect(await kinds(smeAdmin)).toEqual(['milestone_payment_due']);
+    expect(await kinds(labAdmin)).toEqual([]);
+    // 30 days on and still unpaid: overdue, told to both sides and the curator.
+    now = new Date(signedAt.getTime() + 30 * 86_400_000 + 60_000);
+    await runDueTimers(market.ctx);
+    expect(await kinds(smeAdmin)).toEqual(['milestone_overdue', 'milestone_payment_due']);
+    expect(await kinds(labAdmin)).toEqual(['milestone_overdue']);
+    expect(await kinds(curator)).toEqual(['milestone_overdue']);
+    const events = await market.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'milestone').where('entity_id', '=', m1!.id).orderBy('at').execute();
+    expect(events.map((e) => e.action)).toEqual(['remind_payment', 'flag_overdue']);
+
+    // Paid late, delivered, accepted: the second milestone becomes payable from that acceptance.
+    await takeMilestoneTransition(market.ctx, smeMember, m1!.id, 'report_transfer');
+    await takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'confirm_receipt');
+    await takeMilestoneTransition(market.ctx, labAdmin, m1!.id, 'deliver', { note: 'Bản vẽ thiết kế chi tiết' });
+    const acceptedAt = new Date(now);
+    await takeMilestoneTransition(market.ctx, smeMember, m1!.id, 'accept');
+    expect((await milestonesOf(id))[1]!.pay_by).toEqual(new Date(acceptedAt.getTime() + 30 * 86_400_000));
+  });
 });
