@@ -6,11 +6,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import { mayCurate } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
-import { emptyFunnelRow, gapOf, STALE_AFTER_MONTHS, type FunnelRow, type MarketStats, type PublishedBy, type ResponseTimes, type SupplyDemandRow, type Upkeep } from '../domain/market-stats.js';
-import type { StatsPeriod, StatsQuery } from '../domain/stats-query.js';
+import { emptyFunnelRow, gapOf, publicCount, publicFunnelRow, publicSupplyDemand, STALE_AFTER_MONTHS, type PublicFunnelRow, type PublicSupplyDemandRow, type FunnelRow, type MarketStats, type PublishedBy, type ResponseTimes, type SupplyDemandRow, type Upkeep } from '../domain/market-stats.js';
+import { problem, type ProblemCode } from '../domain/problem.js';
+import { DEFAULT_STATS_QUERY, parseStatsQuery, type StatsPeriod, type StatsQuery } from '../domain/stats-query.js';
+import { agencyTable, isAgencyTable, isPublicTable, publicTable, type Namer, type StatsTable } from '../domain/stats-tables.js';
 import { SECTORS } from '../domain/taxonomy.js';
 import type { AppContext } from '../context.server.js';
-import { PermissionError } from './errors.js';
+import { AuthenticationError, InvalidInputError, PermissionError } from './errors.js';
 
 type Db = AppContext['db'];
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -265,4 +267,49 @@ export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query
 export async function agencyStats(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor | null, query: StatsQuery): Promise<MarketStats> {
   if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
   return marketFigures(ctx, query);
+}
+
+/** The query a URL asks for, or a 400 naming each parameter that is wrong. */
+export function statsQueryFrom(params: URLSearchParams): StatsQuery {
+  const parsed = parseStatsQuery(params);
+  if (!parsed.ok) throw new InvalidInputError(Object.fromEntries(Object.entries(parsed.errors).map(([key, code]) => [key, [problem(code as ProblemCode)]])));
+  return parsed.query;
+}
+
+/** One of the agency's tables for export (curators only). */
+export async function agencyExport(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor | null, name: string, params: URLSearchParams, namer: Namer): Promise<StatsTable> {
+  if (!actor) throw new AuthenticationError();
+  if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
+  if (!isAgencyTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
+  return agencyTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
+}
+
+/** One of the public tables, suppressed, for anyone. */
+export async function publicExport(ctx: Pick<AppContext, 'db' | 'clock'>, name: string, params: URLSearchParams, namer: Namer): Promise<StatsTable> {
+  if (!isPublicTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
+  return publicTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
+}
+
+export interface PublicMarket {
+  headlines: { offers: number | null; demands: number | null; organisations: number | null; completed: number | null; valueSigned: number | null };
+  funnel: PublicFunnelRow;
+  supplyDemand: PublicSupplyDemandRow[];
+}
+
+/** The public page: headline figures, the funnel and the sector gaps; aggregates only, cells under 3 hidden. */
+export async function publicMarket(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<PublicMarket> {
+  const [stats, counts] = await Promise.all([
+    marketFigures(ctx, DEFAULT_STATS_QUERY),
+    sql<{ offers: string; demands: string; organisations: string }>`
+      select count(*) filter (where kind = 'offer') as offers, count(*) filter (where kind = 'demand') as demands,
+             count(distinct organisation_id) as organisations
+      from listings where status = 'published'`.execute(ctx.db),
+  ]);
+  const c = counts.rows[0]!;
+  const funnel = publicFunnelRow(stats.funnel);
+  return {
+    headlines: { offers: publicCount(asNumber(c.offers)), demands: publicCount(asNumber(c.demands)), organisations: publicCount(asNumber(c.organisations)), completed: funnel.completed, valueSigned: funnel.valueSigned },
+    funnel,
+    supplyDemand: publicSupplyDemand(stats.supplyDemand),
+  };
 }

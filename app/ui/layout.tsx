@@ -57,6 +57,7 @@ function UserMenu() {
       <li><NavLink to="/my/organisation">{t('nav.organisation')}</NavLink></li>
       {user.curator ? <li><NavLink to="/curator">{t('nav.curator')}</NavLink></li> : null}
       {user.curator ? <li><NavLink to="/curator/deals">{t('curatorDeals.title')}</NavLink></li> : null}
+      {user.curator ? <li><NavLink to="/curator/stats">{t('stats.title')}</NavLink></li> : null}
       <li><NavLink to="/account">{user.name}</NavLink></li>
       <li>
         <Form method="post" action="/logout">
@@ -94,7 +95,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t('footer.text')}</p>
       <p>
-        <a href="/api/v1/health">API</a>
+        <a href="/market">{t('market.title')}</a> · <a href="/api/v1/health">API</a>
       </p>
     </footer>
   );
