@@ -37,10 +37,23 @@ const { cleanups, run } = benchLifecycle(log);
 /** What is asked of the app, by name: the dashboard, a filtered view, the public page, the exports. */
 const PAGES: Record<string, string> = {
   dashboard: '/curator/stats',
-  'dashboard, one sector, by quarter': '/curator/stats?sector=agriculture&period=quarter',
+  'dashboard, one sector, by quarter': '/curator/stats?sector=agrifood&period=quarter',
+  'dashboard, one year': '/curator/stats?from=2026-01-01&to=2026-12-31',
   'public page': '/market',
 };
-const EXPORTS: Record<string, string> = {};
+const EXPORTS: Record<string, string> = {
+  'funnel.csv': '/curator/stats/funnel?format=csv',
+  'published-by.csv': '/curator/stats/published-by?format=csv',
+  'sectors.csv': '/curator/stats/sectors?format=csv',
+  'provinces.csv': '/curator/stats/provinces?format=csv',
+  'organisation-types.csv': '/curator/stats/organisation-types?format=csv',
+  'periods.csv': '/curator/stats/periods?format=csv',
+  'response-times.csv': '/curator/stats/response-times?format=csv',
+  'supply-demand.csv': '/curator/stats/supply-demand?format=csv',
+  'upkeep.csv': '/curator/stats/upkeep?format=csv',
+  'public funnel.json': '/api/v1/stats/funnel',
+  'public sectors.csv': '/api/v1/stats/sectors?format=csv',
+};
 
 const BARE: Record<string, ReturnType<typeof sql>> = {
   'count(*) listings': sql`select count(*) from listings`,
