@@ -44,6 +44,8 @@ export interface JobPayloads {
   housekeeping: Record<string, never>;
   /** Scheduled: match every published listing that has no run. */
   'matching-sweep': Record<string, never>;
+  /** Scheduled: rebuild the statistics' views from the tables. */
+  'stats-refresh': Record<string, never>;
   /** Scheduled: compare the search index with the database and repair it. */
   'search-index-check': Record<string, never>;
 }

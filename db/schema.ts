@@ -508,6 +508,41 @@ export interface SearchIndexCheckTable {
 
 export type AttachmentReviewState = 'pending' | 'approved' | 'refused';
 
+/** One row per published listing, refreshed by the `stats-refresh` job (migration 000009). */
+export interface StatsListingFactsView {
+  id: string;
+  kind: 'offer' | 'demand';
+  status: string;
+  sectors: string[];
+  province_code: string;
+  org_type: string;
+  published_at: Date;
+  published_via: 'approve' | 'import' | 'seed' | null;
+}
+
+/** One row per opened deal with the steps it reached, refreshed with the listing facts. */
+export interface StatsDealFactsView {
+  id: string;
+  created_at: Date;
+  answered_at: Date | null;
+  answer_due_at: Date | null;
+  agreed_at: Date | null;
+  sectors: string[];
+  province_code: string;
+  org_type: string;
+  negotiated: boolean;
+  agreed: boolean;
+  signed: boolean;
+  completed: boolean;
+  value_signed: BigMoney;
+  value_paid: BigMoney;
+}
+
+export interface StatsRefreshTable {
+  id: Generated<boolean>;
+  refreshed_at: Date;
+}
+
 export interface DB {
   provinces: ProvinceTable;
   organisations: OrganisationTable;
@@ -526,6 +561,9 @@ export interface DB {
   contract_versions: ContractVersionTable;
   contract_signatures: ContractSignatureTable;
   milestones: MilestoneTable;
+  stats_listing_facts: StatsListingFactsView;
+  stats_deal_facts: StatsDealFactsView;
+  stats_refreshes: StatsRefreshTable;
   payments: PaymentTable;
   provider_events: ProviderEventTable;
   reviews: ReviewTable;

@@ -67,6 +67,8 @@ export interface Upkeep {
 
 export interface MarketStats {
   query: StatsQuery;
+  /** When the views behind the funnel, breakdowns and answer times were last rebuilt (ISO). */
+  refreshedAt: string | null;
   funnel: FunnelRow;
   publishedBy: PublishedBy;
   bySector: FunnelRow[];

@@ -77,6 +77,7 @@ export async function startJobs(options: {
   await boss.schedule('account-mail', '* * * * *');
   if (options.sendEmail) await boss.schedule('mail-delivery', '*/5 * * * *');
   await boss.schedule('process-timers', '*/5 * * * *');
+  await boss.schedule('stats-refresh', '*/5 * * * *');
   await boss.schedule('housekeeping', '7 * * * *');
   await boss.schedule('daily-digest', '0 7 * * *', undefined, { tz: 'Asia/Ho_Chi_Minh' });
   await boss.schedule('matching-sweep', everyMinutes(intervals.matchingSweepMinutes));

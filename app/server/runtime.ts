@@ -8,6 +8,7 @@ import { ensureDatabase } from '../../db/create-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEMO_PASSWORD, isSeeded, readSeedFiles } from '../../db/seed.js';
 import { seedDemoDeals, seedDemoMarket } from '../services/demo-market.server.js';
+import { refreshMarketFacts } from '../services/market-figures.server.js';
 import { createSearch } from '../../search/client.js';
 import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
 import { relayOutbox } from '../../search/relay.js';
@@ -119,6 +120,8 @@ export async function startMarket(
     if (freshlySeeded) {
       const deals = await seedDemoDeals(context);
       if (deals) log(`Seeded ${deals} demo deals, one at each stage`);
+      // The statistics show the demo market at once, not after the first scheduled refresh.
+      await refreshMarketFacts(context.db);
       await matchWithProgress(context, log);
     }
     return { context, databaseUrl, meiliHost, stop: stopAll };

@@ -5,6 +5,7 @@ import type { AppContext, JobName, JobPayloads } from '../context.server.js';
 import { handleAccountRequests, purgeExpiredAccess } from './accounts.server.js';
 import { deliverQueuedEmails, type SendEmail } from './mail.server.js';
 import { matchPublishedListing, sweepMatching } from './matching-runs.server.js';
+import { refreshMarketFacts } from './market-figures.server.js';
 import { sendDigests } from './notifications.server.js';
 import { runDueTimers } from './process-timers.server.js';
 import { checkSearchIndex, describeSearchIndexCheck } from './search-index-check.server.js';
@@ -31,6 +32,9 @@ export function jobHandlers(deps: { sendEmail: SendEmail | null; log: (message: 
     'process-timers': async (ctx) => {
       const { taken, movedOn } = await runDueTimers(ctx);
       if (taken + movedOn > 0) log(`Timers: ${taken} transition(s) taken, ${movedOn} no longer due`);
+    },
+    'stats-refresh': async (ctx) => {
+      await refreshMarketFacts(ctx.db);
     },
     'daily-digest': async (ctx) => {
       if ((await sendDigests(ctx)) > 0) await ctx.jobs.enqueue('mail-delivery', {});

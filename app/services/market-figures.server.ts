@@ -1,4 +1,6 @@
-// The agency's figures, read from the deal tables and the audit events in a few grouped queries.
+// The agency's figures, read in a few grouped queries from two materialised views over the deal
+// tables and the audit events (migration 000009, refreshed by `refreshMarketFacts`), and, for what
+// needs care now (upkeep), from the tables themselves.
 // Every figure obeys one StatsQuery: its sector, province and organisation type select listings
 // (a deal counts under the listing it is about); its dates select listings by publication and
 // deals by the day of the interest, in Viet Nam's calendar. Each deal is followed as a cohort
@@ -30,6 +32,15 @@ function listingFilter(q: StatsQuery): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
+/** The same conditions on a row of the statistics' views (`stats_listing_facts`, `stats_deal_facts`), aliased `f`. */
+function factFilter(q: StatsQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (q.sector) parts.push(sql`f.sectors @> array[${q.sector}]::text[]`);
+  if (q.province) parts.push(sql`f.province_code = ${q.province}`);
+  if (q.organisationType) parts.push(sql`f.org_type = ${q.organisationType}`);
+  return sql.join(parts, sql` and `);
+}
+
 /** A moment within the query's dates. */
 function within(column: RawBuilder<unknown>, q: StatsQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
@@ -53,19 +64,14 @@ const asNumber = (v: unknown) => Number(v ?? 0);
 
 /** Published listings by every dimension at once (grouping sets; sectors apart, since a listing has several). */
 async function publishedCounts(db: Db, q: StatsQuery) {
-  const base = sql`
-    from listings l join organisations o on o.id = l.organisation_id
-    where l.published_at is not null and ${listingFilter(q)} and ${within(sql`l.published_at`, q)}`;
+  const period = periodOf(sql`f.published_at`, q.period);
+  const where = sql`where ${factFilter(q)} and ${within(sql`f.published_at`, q)}`;
   const grouped = await sql<{ province: string | null; org_type: string | null; period: string | null; g: number; n: string }>`
-    select l.province_code as province, o.type as org_type, ${periodOf(sql`l.published_at`, q.period)} as period,
-           grouping(l.province_code, o.type, ${periodOf(sql`l.published_at`, q.period)}) as g, count(*) as n
-    ${base}
-    group by grouping sets ((), (l.province_code), (o.type), (${periodOf(sql`l.published_at`, q.period)}))`.execute(db);
+    select f.province_code as province, f.org_type, ${period} as period, grouping(f.province_code, f.org_type, ${period}) as g, count(*) as n
+    from stats_listing_facts f ${where}
+    group by grouping sets ((), (f.province_code), (f.org_type), (${period}))`.execute(db);
   const bySector = await sql<{ sector: string; n: string }>`
-    select s.sector, count(*) as n
-    from listings l join organisations o on o.id = l.organisation_id cross join unnest(l.sectors) as s(sector)
-    where l.published_at is not null and ${listingFilter(q)} and ${within(sql`l.published_at`, q)}
-    group by s.sector`.execute(db);
+    select s.sector, count(*) as n from stats_listing_facts f cross join unnest(f.sectors) as s(sector) ${where} group by s.sector`.execute(db);
   const rows: (Grouped & { n: number })[] = [];
   for (const r of grouped.rows) rows.push({ ...keyOfGrouping(r), n: asNumber(r.n) });
   for (const r of bySector.rows) rows.push({ dimension: 'sector', key: r.sector, n: asNumber(r.n) });
@@ -85,24 +91,7 @@ type DealCounts = { interests: number; negotiations: number; agreed: number; sig
 
 /** The deals of the query followed from their interest, by every dimension. */
 async function dealCounts(db: Db, q: StatsQuery) {
-  const facts = sql`
-    select d.id, d.created_at, l.sectors, l.province_code, o.type as org_type,
-           (d.accepted_at is not null or d.agreed_at is not null) as negotiated,
-           d.agreed_at is not null as agreed,
-           c.signed_at is not null as signed,
-           c.completed_at is not null as completed,
-           case when c.signed_at is not null then coalesce(t.price, 0) else 0 end as value_signed,
-           coalesce(pay.paid, 0) as value_paid
-    from deals d
-    join listings l on l.id = d.listing_id
-    join organisations o on o.id = l.organisation_id
-    left join contracts c on c.deal_id = d.id
-    left join term_sheets t on t.deal_id = d.id and t.version = d.agreed_terms_version
-    left join lateral (
-      select sum(p.amount) as paid from milestones m join payments p on p.milestone_id = m.id
-      where m.contract_id = c.id and p.status in ('confirmed', 'paid')
-    ) pay on c.id is not null
-    where d.stage <> 'opening' and ${listingFilter(q)} and ${within(sql`d.created_at`, q)}`;
+  const facts = sql`select * from stats_deal_facts f where ${factFilter(q)} and ${within(sql`f.created_at`, q)}`;
   const measures = sql`
     count(*) as interests, count(*) filter (where negotiated) as negotiations, count(*) filter (where agreed) as agreed,
     count(*) filter (where signed) as signed, count(*) filter (where completed) as completed,
@@ -137,10 +126,10 @@ async function dealCounts(db: Db, q: StatsQuery) {
 async function responseTimes(db: Db, q: StatsQuery, now: Date): Promise<ResponseTimes> {
   const r = await sql<{ interests: string; answered: string; in_time: string; median: number | null; p90: number | null; agreement: number | null }>`
     with f as (
-      select d.created_at, d.answered_at, d.answer_due_at, d.agreed_at
-      from deals d join listings l on l.id = d.listing_id join organisations o on o.id = l.organisation_id
-      where d.answer_due_at is not null and d.stage <> 'opening' and ${listingFilter(q)} and ${within(sql`d.created_at`, q)}
-        and (d.answered_at is not null or d.answer_due_at < ${now})
+      select f.created_at, f.answered_at, f.answer_due_at, f.agreed_at
+      from stats_deal_facts f
+      where f.answer_due_at is not null and ${factFilter(q)} and ${within(sql`f.created_at`, q)}
+        and (f.answered_at is not null or f.answer_due_at < ${now})
     )
     select count(*) as interests, count(answered_at) as answered,
            count(*) filter (where answered_at <= answer_due_at) as in_time,
@@ -165,9 +154,9 @@ async function responseTimes(db: Db, q: StatsQuery, now: Date): Promise<Response
 /** Offers and demands published now, by sector: where the agency should find the other side. */
 async function supplyDemand(db: Db, q: StatsQuery): Promise<SupplyDemandRow[]> {
   const r = await sql<{ sector: string; offers: string; demands: string }>`
-    select s.sector, count(*) filter (where l.kind = 'offer') as offers, count(*) filter (where l.kind = 'demand') as demands
-    from listings l join organisations o on o.id = l.organisation_id cross join unnest(l.sectors) as s(sector)
-    where l.status = 'published' and ${listingFilter(q)}
+    select s.sector, count(*) filter (where f.kind = 'offer') as offers, count(*) filter (where f.kind = 'demand') as demands
+    from stats_listing_facts f cross join unnest(f.sectors) as s(sector)
+    where f.status = 'published' and ${factFilter(q)}
     group by s.sector`.execute(db);
   const found = new Map(r.rows.map((row) => [row.sector, row]));
   return SECTORS.filter((s) => !q.sector || s === q.sector).map((sector) => {
@@ -180,15 +169,8 @@ async function supplyDemand(db: Db, q: StatsQuery): Promise<SupplyDemandRow[]> {
 /** How each listing of the query was published, by the transition that published it first. */
 async function publishedBy(db: Db, q: StatsQuery): Promise<PublishedBy> {
   const r = await sql<{ action: string; n: string }>`
-    select first.action, count(*) as n
-    from listings l join organisations o on o.id = l.organisation_id
-    cross join lateral (
-      select e.action from audit_events e
-      where e.entity_type = 'listing' and e.entity_id = l.id and e.to_state = 'published' and e.action in ('approve', 'import', 'seed')
-      order by e.at, e.id limit 1
-    ) first
-    where l.published_at is not null and ${listingFilter(q)} and ${within(sql`l.published_at`, q)}
-    group by first.action`.execute(db);
+    select f.published_via as action, count(*) as n from stats_listing_facts f
+    where ${factFilter(q)} and ${within(sql`f.published_at`, q)} group by f.published_via`.execute(db);
   const n = (action: string) => asNumber(r.rows.find((row) => row.action === action)?.n);
   return { review: n('approve'), import: n('import'), seed: n('seed') };
 }
@@ -226,13 +208,14 @@ async function upkeep(db: Db, q: StatsQuery, now: Date): Promise<Upkeep> {
 /** Every figure of the market for one query (the public page shows a suppressed part of it). */
 export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery): Promise<MarketStats> {
   const now = ctx.clock();
-  const [published, deals, times, gaps, by, care] = await Promise.all([
+  const [published, deals, times, gaps, by, care, refreshedAt] = await Promise.all([
     publishedCounts(ctx.db, query),
     dealCounts(ctx.db, query),
     responseTimes(ctx.db, query, now),
     supplyDemand(ctx.db, query),
     publishedBy(ctx.db, query),
     upkeep(ctx.db, query, now),
+    factsRefreshedAt(ctx.db),
   ]);
   const rowsOf = (dimension: Grouped['dimension']): FunnelRow[] => {
     const rows = new Map<string, FunnelRow>();
@@ -251,6 +234,7 @@ export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query
   };
   return {
     query,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
     funnel: rowsOf('all')[0] ?? emptyFunnelRow(''),
     publishedBy: by,
     bySector: rowsOf('sector').filter((r) => !query.sector || r.key === query.sector),
@@ -312,4 +296,17 @@ export async function publicMarket(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
     funnel,
     supplyDemand: publicSupplyDemand(stats.supplyDemand),
   };
+}
+
+/** Rebuilds the statistics' views from the tables (the `stats-refresh` job, every few minutes; tests and the demo seed after writing). */
+export async function refreshMarketFacts(db: Db): Promise<Date> {
+  await sql`refresh materialized view concurrently stats_listing_facts`.execute(db);
+  await sql`refresh materialized view concurrently stats_deal_facts`.execute(db);
+  const row = await db.updateTable('stats_refreshes').set({ refreshed_at: new Date() }).returning('refreshed_at').executeTakeFirstOrThrow();
+  return row.refreshed_at;
+}
+
+/** When the figures were last rebuilt. */
+export async function factsRefreshedAt(db: Db): Promise<Date | null> {
+  return (await db.selectFrom('stats_refreshes').select('refreshed_at').executeTakeFirst())?.refreshed_at ?? null;
 }

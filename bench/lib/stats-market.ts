@@ -135,12 +135,14 @@ export async function loadStatsMarket(db: Database, size: StatsMarketSize, log: 
   // The engine's reminders and renewals, to the number of audit events asked.
   await step('padding events', sql`
     with missing as (select greatest(0, ${size.auditEvents} - (select count(*) from audit_events)) as n),
-         pub as (select id, published_at, row_number() over (order by id) as k, count(*) over () as total from listings where status = 'published')
+         pub as (select id, published_at, row_number() over (order by id) as k from listings where status = 'published'),
+         total as (select count(*) as n from pub),
+         -- Each padding event's listing number first, so that the join below is an equality (a hash join).
+         drawn as (select g.i, 1 + (g.i % t.n) as k from missing, total t, generate_series(1, (select n from missing)) g(i))
     insert into audit_events (entity_type, entity_id, action, from_state, to_state, at)
-    select 'listing', p.id, case when g.i % 2 = 0 then 'remind_expiry' else 'renew' end, 'published', 'published',
-           p.published_at + (g.i % 300) * interval '1 day'
-    from missing, generate_series(1, (select n from missing)) g(i)
-    join pub p on p.k = 1 + (g.i % p.total)`);
+    select 'listing', p.id, case when d.i % 2 = 0 then 'remind_expiry' else 'renew' end, 'published', 'published',
+           p.published_at + (d.i % 300) * interval '1 day'
+    from drawn d join pub p on p.k = d.k`);
   await sql`analyze`.execute(db);
   return {
     listings: await count(db, 'listings'),

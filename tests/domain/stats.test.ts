@@ -58,6 +58,7 @@ describe('the sector gaps and the funnel’s conversion', () => {
   it('writes the public funnel table with hidden steps as null, never a share computed from a hidden count', () => {
     const stats = {
       query: DEFAULT_STATS_QUERY,
+      refreshedAt: null,
       funnel: { ...emptyFunnelRow(''), published: 10, interests: 4, negotiations: 2 },
       publishedBy: { review: 0, import: 0, seed: 0 },
       bySector: [],

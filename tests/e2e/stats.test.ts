@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDeals } from '../../app/services/demo-market.server.js';
+import { refreshMarketFacts } from '../../app/services/market-figures.server.js';
 import { DEMO_PASSWORD } from '../../db/seed.js';
 import { startBrowserMarket, type BrowserMarket } from '../support/e2e.js';
 import { arrived, newPage, visit } from '../support/pages.js';
@@ -12,7 +13,10 @@ let world: BrowserMarket;
 
 beforeAll(async () => {
   // The demo market as `npm start` makes it: its listings, then its deals at every stage.
-  world = await startBrowserMarket({ demoData: true, prepare: async (market) => void (await seedDemoDeals(market.ctx)) });
+  world = await startBrowserMarket({ demoData: true, prepare: async (market) => {
+    await seedDemoDeals(market.ctx);
+    await refreshMarketFacts(market.db);
+  } });
 });
 
 afterAll(() => world?.close());

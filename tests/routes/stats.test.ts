@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/password.server.js';
 import type { Actor } from '../../app/domain/actor.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
+import { refreshMarketFacts } from '../../app/services/market-figures.server.js';
 import { AI_OFFER, SHRIMP_OFFER, WASTEWATER_DEMAND, createOrganisation, createUser } from '../fixtures/market.js';
 import { completedDeal, type DealSide } from '../support/completed-deal.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
@@ -55,6 +56,7 @@ beforeAll(async () => {
   await completedDeal(market.ctx, sme, uni);
   await importPublishedListings(market.ctx, uniOrg, [SHRIMP_OFFER, SHRIMP_OFFER, AI_OFFER]);
   await importPublishedListings(market.ctx, smeOrg, [WASTEWATER_DEMAND]);
+  await refreshMarketFacts(market.db);
   server = await startTestServer(market.ctx);
   for (const who of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) {
     const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: EMAILS[who], password: PASSWORD }), redirect: 'manual' });

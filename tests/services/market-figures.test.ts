@@ -15,7 +15,7 @@ import { expressInterest, takeDealTransition } from '../../app/services/deals.se
 import { PermissionError } from '../../app/services/errors.js';
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
-import { agencyStats, marketFigures } from '../../app/services/market-figures.server.js';
+import { agencyStats, marketFigures, refreshMarketFacts } from '../../app/services/market-figures.server.js';
 import { createListing } from '../../app/services/my-listings.server.js';
 import { AI_OFFER, DRONE_DEMAND, SHRIMP_OFFER, WASTEWATER_DEMAND, createOrganisation, createUser } from '../fixtures/market.js';
 import { agreedDeal, completedDeal, type DealSide } from '../support/completed-deal.js';
@@ -68,6 +68,8 @@ beforeAll(async () => {
   at('2026-04-07T03:00:00Z');
   await takeDealTransition(market.ctx, uni.admin, declined, 'decline', { declineReason: 'not_a_fit', reason: 'Không phù hợp.' });
   at('2026-05-01T03:00:00Z');
+  // The figures read views the job rebuilds; here it runs once, after the market is made.
+  await refreshMarketFacts(market.db);
 });
 
 afterAll(() => market?.close());

@@ -6,7 +6,7 @@ import { formatVnd } from '../../domain/money.js';
 import { provinceName } from '../../domain/provinces.js';
 import { statsSearchParams } from '../../domain/stats-query.js';
 import type { AgencyTable } from '../../domain/stats-tables.js';
-import { formatCount, type MessageKey } from '../../i18n/index.js';
+import { formatCount, formatDateTime, type MessageKey } from '../../i18n/index.js';
 import { BarChart } from '../charts/bar-chart.js';
 import { useLang, useT } from '../use-t.js';
 import { formatDays, formatShare } from './format.js';
@@ -119,6 +119,7 @@ export function AgencyFigures({ stats }: { stats: MarketStats }) {
   const u = stats.upkeep;
   return (
     <>
+      {stats.refreshedAt ? <p className="hint">{t('stats.refreshedAt', { at: formatDateTime(stats.refreshedAt, lang) })}</p> : null}
       {figure('funnel', 'funnel', t('stats.funnel'), <FunnelFigure row={f} />)}
       <dl className="facts headline">
         <dt>{t('stats.valueSigned')}</dt>
