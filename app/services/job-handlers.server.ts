@@ -3,6 +3,7 @@
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, JobName, JobPayloads } from '../context.server.js';
 import { handleAccountRequests, purgeExpiredAccess } from './accounts.server.js';
+import { runImport } from './bulk-import-run.server.js';
 import { deliverQueuedEmails, type SendEmail } from './mail.server.js';
 import { matchPublishedListing, sweepMatching } from './matching-runs.server.js';
 import { sendDigests } from './notifications.server.js';
@@ -41,6 +42,9 @@ export function jobHandlers(deps: { sendEmail: SendEmail | null; log: (message: 
     'matching-sweep': async (ctx) => {
       const swept = await sweepMatching(ctx);
       if (swept.due) log(`Matching sweep: ${swept.matched} of ${swept.due} unmatched listing(s) matched`);
+    },
+    'bulk-import': async (ctx, { id }) => {
+      await runImport(ctx, id);
     },
     'search-index-check': async (ctx) => {
       try {
