@@ -44,7 +44,7 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
 }
 
 /** The template in the reader's language: the headers and one example row. */
-export async function importTemplate(format: 'csv' | 'xlsx', lang: 'vi' | 'en'): Promise<{ body: Uint8Array; type: string; name: string }> {
+export async function importTemplate(format: 'csv' | 'xlsx', lang: 'vi' | 'en'): Promise<{ body: Uint8Array<ArrayBuffer>; type: string; name: string }> {
   const rows = templateRows(lang);
   const name = lang === 'vi' ? 'mau-nhap-chao-ban' : 'offer-import-template';
   if (format === 'csv') {

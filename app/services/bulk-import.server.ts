@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor.js';
 import { checkSheet, type CheckedRow, type ImportMode } from '../domain/bulk-import.js';
 import type { FieldProblems } from '../domain/problem.js';
 import type { AppContext } from '../context.server.js';
-import { readSheet } from './bulk-import-file.server.js';
+import { importTemplate, readSheet } from './bulk-import-file.server.js';
 import { ConflictError, InvalidInputError, NotFoundError, PermissionError } from './errors.js';
 import { askFor } from './jobs.server.js';
 import { isUuid } from './listings.server.js';
@@ -122,4 +122,15 @@ export async function confirmImport(ctx: AppContext, actor: Actor, id: string, m
     .executeTakeFirst();
   if (Number(confirmed.numUpdatedRows) === 0) throw new ConflictError('import_already_confirmed', undefined, 'wrong_state');
   if (!done) await askFor(ctx, [['bulk-import', { id }]]);
+}
+
+/** The page that uploads for one's own organisation: its admins, at a university or institute. */
+export function requireOwnImport(actor: Actor): void {
+  if (!mayImportForOwn(actor)) throw new PermissionError('forbidden_org_admin');
+}
+
+/** The template, for whoever may import (for their organisation, or as a curator). */
+export async function templateFor(actor: Actor, format: string, lang: 'vi' | 'en') {
+  if (!mayImportForOwn(actor) && !mayCurate(actor)) throw new PermissionError('forbidden_org_admin');
+  return importTemplate(format === 'csv' ? 'csv' : 'xlsx', lang);
 }
