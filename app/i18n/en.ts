@@ -228,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   'history.expire': "Expired",
   'history.seed': "Demo data",
   'history.import': "Imported",
+  'history.bulk_import': "Written by a file import",
   'history.feature': "Featured",
   'history.unfeature': "No longer featured",
   'listingForm.title': "Title",

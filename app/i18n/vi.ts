@@ -227,6 +227,7 @@ export const vi = {
   'history.expire': "Hết hạn",
   'history.seed': "Dữ liệu trình diễn",
   'history.import': "Nhập dữ liệu",
+  'history.bulk_import': "Nhập từ tệp",
   'history.feature': "Đưa lên trang chủ",
   'history.unfeature': "Bỏ khỏi trang chủ",
   'listingForm.title': "Tiêu đề",
