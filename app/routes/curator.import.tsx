@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { MAX_IMPORT_FILE_BYTES } from '../domain/bulk-import.js';
-import { importingOrganisations, stageImport } from '../services/bulk-import.server.js';
+import { importingOrganisations, stageImportAsCurator } from '../services/bulk-import.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, inputProps } from '../ui/field.js';
 import { ImportUpload } from '../ui/import-upload.js';
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const upload = await readPageUpload(request, { maxFileBytes: MAX_IMPORT_FILE_BYTES, field: 'file', intent: 'upload' });
   if ('failure' in upload) return data(upload.failure, { status: 400 });
   const organisationId = typeof upload.values.organisationId === 'string' ? upload.values.organisationId : '';
-  return formAction(upload.values, async () => redirect(`/imports/${(await stageImport(ctx, actor, organisationId, upload.files.file ?? null)).id}`));
+  return formAction(upload.values, async () => redirect(`/imports/${(await stageImportAsCurator(ctx, actor, organisationId, upload.files.file ?? null)).id}`));
 }
 
 export default function CuratorImport() {

@@ -134,3 +134,9 @@ export async function templateFor(actor: Actor, format: string, lang: 'vi' | 'en
   if (!mayImportForOwn(actor) && !mayCurate(actor)) throw new PermissionError('forbidden_org_admin');
   return importTemplate(format === 'csv' ? 'csv' : 'xlsx', lang);
 }
+
+/** A curator's import for the organisation chosen (the curator's page; an admin uses their own). */
+export async function stageImportAsCurator(ctx: AppContext, actor: Actor, organisationId: string, file: { name: string; bytes: Uint8Array } | null): Promise<{ id: string }> {
+  if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
+  return stageImport(ctx, actor, organisationId, file);
+}
