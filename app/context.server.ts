@@ -44,8 +44,8 @@ export interface JobPayloads {
   housekeeping: Record<string, never>;
   /** Scheduled: match every published listing that has no run. */
   'matching-sweep': Record<string, never>;
-  /** Write a confirmed bulk import's rows, continuing where a previous run stopped. */
-  'bulk-import': { id: string };
+  /** Write a confirmed bulk import's rows, continuing where a previous run stopped; without `id` (scheduled), every import left running. */
+  'bulk-import': { id?: string };
   /** Scheduled: compare the search index with the database and repair it. */
   'search-index-check': Record<string, never>;
 }

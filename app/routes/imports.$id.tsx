@@ -74,7 +74,13 @@ export default function ImportPreview() {
             </>
           ) : null}
           <p className="actions">
-            <Link className="button" to="/my/listings">{t('import.seeListings')}</Link> <Link to="/my/listings/import">{t('import.again')}</Link>
+            {v.own ? (
+              <>
+                <Link className="button" to="/my/listings">{t('import.seeListings')}</Link> <Link to="/my/listings/import">{t('import.again')}</Link>
+              </>
+            ) : (
+              <Link to="/curator/import">{t('import.again')}</Link>
+            )}
           </p>
         </>
       ) : null}

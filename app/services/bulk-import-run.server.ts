@@ -39,6 +39,13 @@ export async function runImport(ctx: AppContext, id: string): Promise<void> {
   }
 }
 
+/** The safety net: every import left running (a crash, a redeploy, a job out of retries) goes on. */
+export async function resumeImports(ctx: AppContext): Promise<number> {
+  const running = await ctx.db.selectFrom('bulk_imports').select('id').where('status', '=', 'running').orderBy('confirmed_at').execute();
+  for (const { id } of running) await runImport(ctx, id);
+  return running.length;
+}
+
 async function runChunk(ctx: AppContext, trx: Transaction<DB>, id: string): Promise<{ more: boolean; after: JobRequest[] }> {
   const job = await trx.selectFrom('bulk_imports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!job || job.status !== 'running' || job.mode === null) return { more: false, after: [] };

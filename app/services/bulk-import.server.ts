@@ -27,6 +27,8 @@ export interface ImportView {
   rows: { row: number; reference: string; title: string; valid: boolean; errors: FieldProblems }[];
   /** What this person may choose on confirming. */
   modes: ImportMode[];
+  /** The import is for this person's own organisation (else: a curator's, for another). */
+  own: boolean;
 }
 
 async function organisationOf(ctx: AppContext, id: string) {
@@ -104,6 +106,7 @@ export async function getImport(ctx: AppContext, actor: Actor, id: string): Prom
     skipped: row.skipped as ImportView['skipped'],
     rows: rows.map((r) => ({ row: r.row, reference: r.reference, title: r.title, valid: r.input !== null, errors: r.errors })),
     modes: row.status === 'staged' ? importModesFor(actor, { id: row.organisation_id, type: row.organisation_type }) : [],
+    own: row.organisation_id === actor.organisationId,
   };
 }
 

@@ -3,7 +3,7 @@
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, JobName, JobPayloads } from '../context.server.js';
 import { handleAccountRequests, purgeExpiredAccess } from './accounts.server.js';
-import { runImport } from './bulk-import-run.server.js';
+import { resumeImports, runImport } from './bulk-import-run.server.js';
 import { deliverQueuedEmails, type SendEmail } from './mail.server.js';
 import { matchPublishedListing, sweepMatching } from './matching-runs.server.js';
 import { sendDigests } from './notifications.server.js';
@@ -44,7 +44,8 @@ export function jobHandlers(deps: { sendEmail: SendEmail | null; log: (message: 
       if (swept.due) log(`Matching sweep: ${swept.matched} of ${swept.due} unmatched listing(s) matched`);
     },
     'bulk-import': async (ctx, { id }) => {
-      await runImport(ctx, id);
+      if (id) await runImport(ctx, id);
+      else if ((await resumeImports(ctx)) > 0) log('Bulk import: resumed imports left running');
     },
     'search-index-check': async (ctx) => {
       try {

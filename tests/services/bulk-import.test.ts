@@ -6,7 +6,6 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { IMPORT_COLUMNS } from '../../app/domain/bulk-import-columns.js';
-import { runImport } from '../../app/services/bulk-import-run.server.js';
 import { confirmImport, getImport, stageImport } from '../../app/services/bulk-import.server.js';
 import { reviewQueue } from '../../app/services/curation.server.js';
 import { ConflictError, InvalidInputError, PermissionError } from '../../app/services/errors.js';
@@ -145,7 +144,7 @@ describe('import', () => {
     });
   });
 
-  it('shows its progress while the job runs, and a run that was stopped resumes where it was', async () => {
+  it('shows its progress while the job runs, and a run that was stopped resumes where it was, by the scheduled job', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => offer(`JOB-${String(i).padStart(2, '0')}`));
     const staged = await stageImport(market.ctx, admin, uni, csv(VI, rows));
     const queued: string[] = [];
@@ -153,9 +152,10 @@ describe('import', () => {
     await confirmImport(slowCtx, admin, staged.id, 'draft');
     expect(queued).toEqual(['bulk-import']);
     expect(await getImport(market.ctx, admin, staged.id)).toMatchObject({ status: 'running', doneCount: 0, validCount: 60 });
-    // A run stopped after its first chunk: that chunk is written and counted, the rest waits.
+    // A run stopped after its first chunk: that chunk is counted, the rest waits for the scheduled
+    // safety net (the job without an id), which resumes at row 26.
     await market.db.updateTable('bulk_imports').set({ done_count: 25 }).where('id', '=', staged.id).execute();
-    await runImport(market.ctx, staged.id);
+    await market.ctx.jobs.enqueue('bulk-import', {});
     expect(await getImport(market.ctx, admin, staged.id)).toMatchObject({ status: 'done', doneCount: 60, createdCount: 35 });
     expect((await listingsOf(uni)).filter((l) => l.import_reference?.startsWith('JOB-'))).toHaveLength(35);
   });
