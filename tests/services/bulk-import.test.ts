@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor.js';
 import { IMPORT_COLUMNS } from '../../app/domain/bulk-import-columns.js';
+import { importTemplate } from '../../app/services/bulk-import-file.server.js';
 import { confirmImport, getImport, stageImport } from '../../app/services/bulk-import.server.js';
 import { reviewQueue } from '../../app/services/curation.server.js';
 import { ConflictError, InvalidInputError, PermissionError } from '../../app/services/errors.js';
@@ -96,6 +97,15 @@ describe('files', () => {
     for (const { id } of [plain, bom, xlsx]) {
       const view = await getImport(market.ctx, admin, id);
       expect(view.rows).toEqual([{ row: 2, reference: 'VI-1', title, valid: true, errors: {} }]);
+    }
+  });
+
+  it('reads back its own template, in either language and format, as one valid offer', async () => {
+    for (const [format, lang] of [['xlsx', 'en'], ['csv', 'vi']] as const) {
+      const template = await importTemplate(format, lang);
+      const { id } = await stageImport(market.ctx, admin, uni, { name: template.name, bytes: template.body });
+      const view = await getImport(market.ctx, admin, id);
+      expect(view.rows, `${format} ${lang}`).toEqual([{ row: 2, reference: 'VKHCN-2026-001', title: 'Công nghệ xử lý nước thải bằng màng sinh học', valid: true, errors: {} }]);
     }
   });
 });
