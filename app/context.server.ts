@@ -46,6 +46,8 @@ export interface JobPayloads {
   'matching-sweep': Record<string, never>;
   /** Scheduled: rebuild the statistics' views from the tables. */
   'stats-refresh': Record<string, never>;
+  /** Write a confirmed bulk import's rows, continuing where a previous run stopped; without `id` (scheduled), every import left running. */
+  'bulk-import': { id?: string };
   /** Scheduled: compare the search index with the database and repair it. */
   'search-index-check': Record<string, never>;
 }

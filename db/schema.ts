@@ -73,6 +73,8 @@ export interface ListingTable {
   created_by: string | null;
   expiry_reminder_sent_at: Timestamp | null;
   search_vector: ColumnType<string, never, never>;
+  /** The row's own reference in the bulk-import file that wrote it; unique in its organisation. */
+  import_reference: string | null;
 }
 
 /**
@@ -543,7 +545,33 @@ export interface StatsRefreshTable {
   refreshed_at: Date;
 }
 
+/** An uploaded file of offers: its checked rows wait here until confirmed, then a job writes them. */
+export interface BulkImportTable {
+  id: Generated<string>;
+  organisation_id: string;
+  uploaded_by: string;
+  file_name: string;
+  file_sha256: string;
+  /** The checked rows (app/domain/bulk-import.ts CheckedRow[]), as JSON. */
+  rows: ColumnType<unknown, string, string>;
+  row_count: number;
+  valid_count: number;
+  status: Generated<'staged' | 'running' | 'done'>;
+  mode: 'draft' | 'submit' | 'publish' | null;
+  done_count: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  /** Rows not written: { row, reference, status } of a listing no longer a draft. */
+  skipped: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+  /** Who confirmed: the organisation's admin (its transitions run as owner) or a curator (as the system). */
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
+  bulk_imports: BulkImportTable;
   provinces: ProvinceTable;
   organisations: OrganisationTable;
   listings: ListingTable;

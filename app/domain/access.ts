@@ -4,7 +4,8 @@
 // service: docs/decisions/015-access-in-one-place.md. The sides of a listing's transitions
 // (app/domain/listing-process.ts) are worked out from these same functions.
 import { belongsTo, isCurator, type Actor } from './actor.js';
-import type { ListingStatus } from './taxonomy.js';
+import type { ImportMode } from './bulk-import.js';
+import type { ListingStatus, OrganisationType } from './taxonomy.js';
 
 export interface ListingAccessFacts {
   organisationId: string;
@@ -142,4 +143,27 @@ export function decideReviewAccess(actor: Actor | null, deal: { buyerOrganisatio
 
 export function dealNamesOwner(deal: { acceptedAt: Date | string | null }): boolean {
   return deal.acceptedAt !== null;
+}
+
+/** The organisations whose offers may be imported from a file: the research side of the market. */
+export const IMPORTING_ORGANISATION_TYPES: readonly OrganisationType[] = ['university', 'institute'];
+
+/**
+ * Bulk import of offers for an organisation: its admins, when it is a university or an institute;
+ * curators for any such organisation (migrating another exchange's catalogue). Enterprises write
+ * their few listings one by one.
+ */
+export function mayBulkImport(actor: Actor | null, organisation: { id: string; type: OrganisationType }): boolean {
+  if (actor === null || !IMPORTING_ORGANISATION_TYPES.includes(organisation.type)) return false;
+  return mayAdministerOrganisation(actor, organisation.id) || mayCurate(actor);
+}
+
+/**
+ * What an import may do with its valid rows: the organisation's admin keeps them as drafts or
+ * submits them for review; a curator keeps them as drafts for the organisation or publishes them
+ * at once (the `import` transition, counted as imported, never as reviewed).
+ */
+export function importModesFor(actor: Actor | null, organisation: { id: string; type: OrganisationType }): ImportMode[] {
+  if (!mayBulkImport(actor, organisation)) return [];
+  return mayAdministerOrganisation(actor, organisation.id) ? ['draft', 'submit'] : ['draft', 'publish'];
 }

@@ -116,6 +116,12 @@ const table = {
   expire: { from: ['published'], to: 'expired', by: ['system'], notifies: [{ to: 'owner', kind: 'listing_expired' }] },
   /** Publication without review: an institute's catalogue imported by a curator, and the demo seed. */
   import: { from: ['draft'], to: 'published', by: ['curator', 'system'], timers: PUBLISHED_TIMERS, sets: publishedNow, enqueues: ['listing-published'] },
+  /**
+   * A row of a bulk-import file writes a draft (new, or the one an earlier upload of the same
+   * reference wrote); its state stays. A curator's import for an organisation runs as the system
+   * (it may not see a draft never submitted) and names the curator in the audit payload.
+   */
+  bulk_import: { from: ['draft', 'changes_requested'], by: ['owner', 'system'] },
   seed: { from: ['draft'], to: 'published', by: ['system'], timers: PUBLISHED_TIMERS, sets: publishedNow },
 } as const satisfies Record<string, T>;
 

@@ -102,6 +102,15 @@ export const PROBLEM_CODES = [
   'review_not_open',
   'card_payment_processing',
   'webhook_signature',
+  // Bulk import of offers.
+  'import_empty',
+  'import_too_many_rows',
+  'import_missing_column',
+  'import_duplicate_reference',
+  'import_file_type',
+  'import_unreadable',
+  'import_not_draft',
+  'import_already_confirmed',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

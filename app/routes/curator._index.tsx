@@ -25,7 +25,7 @@ export default function CuratorQueue() {
   return (
     <section>
       <h1>{t('curator.queue')}</h1>
-      <p><Link to="/curator/organisations">{t('curator.organisations')}</Link> · <Link to="/curator/deals">{t('curatorDeals.title')}</Link></p>
+      <p><Link to="/curator/organisations">{t('curator.organisations')}</Link> · <Link to="/curator/deals">{t('curatorDeals.title')}</Link> · <Link to="/curator/import">{t('import.curatorTitle')}</Link></p>
       {queue.length === 0 ? <p>{t('curator.empty')}</p> : null}
       <table className="table">
         <thead>

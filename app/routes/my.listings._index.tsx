@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
+import { mayImportForOwn } from '../services/bulk-import.server.js';
 import { listOwnListings } from '../services/my-listings.server.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
@@ -12,19 +13,20 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  return { listings: await listOwnListings(ctx, actor) };
+  return { listings: await listOwnListings(ctx, actor), mayImport: mayImportForOwn(actor) };
 }
 
 export default function MyListings() {
   const t = useT();
   const lang = useLang();
-  const { listings } = useLoaderData<typeof loader>();
+  const { listings, mayImport } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t('my.title')}</h1>
       <p className="actions">
         <Link className="button" to="/my/listings/new?kind=offer">{t('my.newOffer')}</Link>
         <Link className="button" to="/my/listings/new?kind=demand">{t('my.newDemand')}</Link>
+        {mayImport ? <Link to="/my/listings/import">{t('import.link')}</Link> : null}
       </p>
       {listings.length === 0 ? <p>{t('my.none')}</p> : null}
       <table className="table">

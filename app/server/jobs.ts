@@ -6,7 +6,7 @@ import { jobHandlers } from '../services/job-handlers.server.js';
 import type { SendEmail } from '../services/mail.server.js';
 
 /** Work asked for by a use case is picked up at once, not at the next poll. */
-const PROMPT: readonly JobName[] = ['search-relay', 'mail-delivery', 'account-mail'];
+const PROMPT: readonly JobName[] = ['search-relay', 'mail-delivery', 'account-mail', 'bulk-import'];
 
 /** How often the search safety nets run, in minutes (1–60; cron-driven, so whole minutes). */
 export interface SearchJobIntervals {
@@ -39,7 +39,7 @@ export async function startJobs(options: {
   const names = Object.keys(handlers) as JobName[];
   // "stately": at most one queued and one running — a burst of writes costs one run.
   for (const name of names) {
-    if (name !== 'listing-published') await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5 });
+    if (name !== 'listing-published' && name !== 'bulk-import') await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5 });
   }
   // Matching outlives an outage of any length: 12 retries, 10–20 s apart at first, doubling to
   // 5.7–11 h apart at the last (half a day to a day in all); beyond that, and for anything else
@@ -47,12 +47,20 @@ export async function startJobs(options: {
   const published = { name: 'listing-published', policy: 'standard' as const, retryLimit: 12, retryDelay: 10, retryBackoff: true };
   await boss.createQueue('listing-published', published);
   await boss.updateQueue('listing-published', published);
+  // Each confirmed import is its own job (a stately queue would drop a second import queued while
+  // one runs); chunks lock the import's row, so two runs of one import never write a row twice.
+  await boss.createQueue('bulk-import', { name: 'bulk-import', policy: 'standard', retryLimit: 3, retryDelay: 10 });
   const workers = new Map<JobName, string>();
   const runner: JobRunner = {
     async enqueue(name, payload) {
       if (name === 'mail-delivery' && !options.sendEmail) return;
       // The relay first: matching searches the index, which must hold the new listing.
-      const sendOptions = name === 'listing-published' ? { singletonKey: (payload as { id: string }).id, startAfter: 2 } : {};
+      const sendOptions =
+        name === 'listing-published'
+          ? { singletonKey: (payload as { id: string }).id, startAfter: 2 }
+          : name === 'bulk-import' && (payload as { id?: string }).id
+            ? { singletonKey: (payload as { id: string }).id }
+            : {};
       await boss.send(name, payload as object, sendOptions);
       const worker = workers.get(name);
       if (worker && PROMPT.includes(name)) boss.notifyWorker(worker);
@@ -78,6 +86,7 @@ export async function startJobs(options: {
   if (options.sendEmail) await boss.schedule('mail-delivery', '*/5 * * * *');
   await boss.schedule('process-timers', '*/5 * * * *');
   await boss.schedule('stats-refresh', '*/5 * * * *');
+  await boss.schedule('bulk-import', '*/5 * * * *');
   await boss.schedule('housekeeping', '7 * * * *');
   await boss.schedule('daily-digest', '0 7 * * *', undefined, { tz: 'Asia/Ho_Chi_Minh' });
   await boss.schedule('matching-sweep', everyMinutes(intervals.matchingSweepMinutes));

@@ -3,6 +3,7 @@
 import { relayOutbox } from '../../search/relay.js';
 import type { AppContext, JobName, JobPayloads } from '../context.server.js';
 import { handleAccountRequests, purgeExpiredAccess } from './accounts.server.js';
+import { resumeImports, runImport } from './bulk-import-run.server.js';
 import { deliverQueuedEmails, type SendEmail } from './mail.server.js';
 import { matchPublishedListing, sweepMatching } from './matching-runs.server.js';
 import { refreshMarketFacts } from './market-figures.server.js';
@@ -45,6 +46,10 @@ export function jobHandlers(deps: { sendEmail: SendEmail | null; log: (message: 
     'matching-sweep': async (ctx) => {
       const swept = await sweepMatching(ctx);
       if (swept.due) log(`Matching sweep: ${swept.matched} of ${swept.due} unmatched listing(s) matched`);
+    },
+    'bulk-import': async (ctx, { id }) => {
+      if (id) await runImport(ctx, id);
+      else if ((await resumeImports(ctx)) > 0) log('Bulk import: resumed imports left running');
     },
     'search-index-check': async (ctx) => {
       try {

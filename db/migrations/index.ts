@@ -14,6 +14,7 @@ import * as agreedTermsAndDealFiles from './2026_11_28_000006_agreed_terms_and_d
 import * as contractsAndPayments from './2026_11_28_000007_contracts_and_payments.js';
 import * as stateFundingAndRefunds from './2026_11_28_000008_state_funding_and_refunds.js';
 import * as marketStats from './2026_11_28_000009_market_stats.js';
+import * as bulkImport from './2026_11_28_000010_bulk_import.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000007_contracts_and_payments': contractsAndPayments,
   '2026_11_28_000008_state_funding_and_refunds': stateFundingAndRefunds,
   '2026_11_28_000009_market_stats': marketStats,
+  '2026_11_28_000010_bulk_import': bulkImport,
 };

@@ -51,7 +51,7 @@ describe('the listing process, every transition × state × side', () => {
 
 describe('the cells that matter, by hand', () => {
   it('offers each side only its own moves', () => {
-    expect(availableTransitions(LISTING_PROCESS, facts('draft'), owner)).toEqual(['edit', 'submit', 'archive']);
+    expect(availableTransitions(LISTING_PROCESS, facts('draft'), owner)).toEqual(['edit', 'submit', 'archive', 'bulk_import']);
     expect(availableTransitions(LISTING_PROCESS, facts('pending_review'), owner)).toEqual([]);
     expect(availableTransitions(LISTING_PROCESS, facts('pending_review'), curator)).toEqual(['approve', 'request_changes', 'reject']);
     expect(availableTransitions(LISTING_PROCESS, facts('published'), owner)).toEqual(['revise', 'archive', 'renew']);
@@ -95,5 +95,13 @@ describe('the cells that matter, by hand', () => {
     expect(decide(LISTING_PROCESS, facts('draft'), null, 'seed')).toMatchObject({ ok: true, to: 'published' });
     expect(decide(LISTING_PROCESS, facts('draft', { submittedAt: '2026-11-01' }), curator, 'import')).toMatchObject({ ok: true, to: 'published' });
     expect(decide(LISTING_PROCESS, facts('draft'), owner, 'import')).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('lets a bulk import rewrite a draft, as its owner or as the system (a curator\'s import), never a listing out of draft', () => {
+    expect(decide(LISTING_PROCESS, facts('draft'), owner, 'bulk_import')).toMatchObject({ ok: true, to: 'draft' });
+    expect(decide(LISTING_PROCESS, facts('changes_requested'), null, 'bulk_import')).toMatchObject({ ok: true, to: 'changes_requested' });
+    expect(decide(LISTING_PROCESS, facts('draft', { submittedAt: '2026-11-01' }), curator, 'bulk_import')).toMatchObject({ kind: 'forbidden' });
+    expect(decide(LISTING_PROCESS, facts('pending_review'), owner, 'bulk_import')).toMatchObject({ kind: 'wrong_state' });
+    expect(decide(LISTING_PROCESS, facts('published'), null, 'bulk_import')).toMatchObject({ kind: 'wrong_state' });
   });
 });
