@@ -1,6 +1,7 @@
 // `npm run bench:stats`: the agency's statistics at market scale. Loads 100,000 listings, 50,000
 // deals (with their term sheets, contracts, milestones and payments) and 500,000 audit events
-// (bench/lib/stats-market.ts), then asks the real app over HTTP, as a signed-in curator, for the
+// (bench/lib/stats-market.ts), rebuilds the statistics' views as the stats-refresh job does (timed),
+// then asks the real app over HTTP, as a signed-in curator, for the
 // dashboard, the dashboard filtered, the public page and each export, one request at a time, and
 // beside them the bare `count(*)` over the same tables in the same run: the floor any figure
 // read from those tables stands on. Figures, not a test: it prints them, writes
@@ -9,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { hashPassword } from '../app/auth/password.server.js';
+import { refreshMarketFacts } from '../app/services/market-figures.server.js';
 import { createDb, type Database } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createSearch } from '../search/client.js';
@@ -77,6 +79,11 @@ async function main() {
   log(`Writing ${config.deals} deals and their contracts, and ${config.auditEvents} audit events…`);
   const market = await loadStatsMarket(db, { deals: config.deals, auditEvents: config.auditEvents, seed: config.seed }, log);
   log(`Market: ${JSON.stringify(market)}`);
+  // The views the figures read are rebuilt as the stats-refresh job does it, timed: it is the price of fast pages.
+  const refreshStarted = performance.now();
+  await refreshMarketFacts(db);
+  const refreshSeconds = Math.round((performance.now() - refreshStarted) / 10) / 100;
+  log(`Statistics' views rebuilt in ${refreshSeconds} s`);
   const email = 'curator@bench.test';
   const agency = await db
     .insertInto('organisations')
@@ -129,7 +136,7 @@ async function main() {
   const bare: Record<string, unknown> = {};
   for (const [name, query] of Object.entries(BARE)) bare[name] = await timeSql(name, query);
 
-  const report = { date: new Date().toISOString(), machine: machineInfo({ atStart: true }), config, loaded, market, pages, exports, bare, goal: 'dashboard p50 ≤ 200 ms', failures };
+  const report = { date: new Date().toISOString(), machine: machineInfo({ atStart: true }), config, loaded, market, refreshSeconds, pages, exports, bare, goal: 'dashboard p50 ≤ 200 ms', failures };
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `stats-${report.date.replace(/[:.]/g, '-')}.json`);
