@@ -205,18 +205,36 @@ async function upkeep(db: Db, q: StatsQuery, now: Date): Promise<Upkeep> {
   };
 }
 
+/** What the views give for one query: the same until they are rebuilt. */
+async function viewFigures(db: Db, query: StatsQuery, now: Date) {
+  const [published, deals, times, gaps, by] = await Promise.all([publishedCounts(db, query), dealCounts(db, query), responseTimes(db, query, now), supplyDemand(db, query), publishedBy(db, query)]);
+  return { published, deals, times, gaps, by };
+}
+
+// The views change only when the job rebuilds them, so their figures are kept per database, per
+// rebuild and per query: every view after the first in 5 minutes reads only the live upkeep.
+const CACHED_QUERIES = 200;
+const cache = new WeakMap<object, Map<string, Promise<Awaited<ReturnType<typeof viewFigures>>>>>();
+
+function cachedViewFigures(db: Db, query: StatsQuery, refreshedAt: Date | null, now: Date) {
+  let forDb = cache.get(db);
+  if (!forDb) cache.set(db, (forDb = new Map()));
+  const key = `${refreshedAt?.toISOString() ?? 'never'} ${JSON.stringify(query)}`;
+  let figures = forDb.get(key);
+  if (!figures) {
+    figures = viewFigures(db, query, now);
+    figures.catch(() => forDb.delete(key));
+    forDb.set(key, figures);
+    if (forDb.size > CACHED_QUERIES) forDb.delete(forDb.keys().next().value!);
+  }
+  return figures;
+}
+
 /** Every figure of the market for one query (the public page shows a suppressed part of it). */
 export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery): Promise<MarketStats> {
   const now = ctx.clock();
-  const [published, deals, times, gaps, by, care, refreshedAt] = await Promise.all([
-    publishedCounts(ctx.db, query),
-    dealCounts(ctx.db, query),
-    responseTimes(ctx.db, query, now),
-    supplyDemand(ctx.db, query),
-    publishedBy(ctx.db, query),
-    upkeep(ctx.db, query, now),
-    factsRefreshedAt(ctx.db),
-  ]);
+  const refreshedAt = await factsRefreshedAt(ctx.db);
+  const [{ published, deals, times, gaps, by }, care] = await Promise.all([cachedViewFigures(ctx.db, query, refreshedAt, now), upkeep(ctx.db, query, now)]);
   const rowsOf = (dimension: Grouped['dimension']): FunnelRow[] => {
     const rows = new Map<string, FunnelRow>();
     const row = (key: string | null) => {
