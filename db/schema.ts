@@ -513,6 +513,7 @@ export type AttachmentReviewState = 'pending' | 'approved' | 'refused';
 /** One row per published listing, refreshed by the `stats-refresh` job (migration 000009). */
 export interface StatsListingFactsView {
   id: string;
+  organisation_id: string;
   kind: 'offer' | 'demand';
   status: string;
   sectors: string[];

@@ -78,6 +78,8 @@ export interface MarketStats {
   responseTimes: ResponseTimes;
   supplyDemand: SupplyDemandRow[];
   upkeep: Upkeep;
+  /** Listings published now, and the organisations that published them (the public page's headline). */
+  headlines: { offers: number; demands: number; organisations: number };
 }
 
 export const STALE_AFTER_MONTHS = 6;

@@ -23,12 +23,12 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 const startOf = (day: string) => new Date(`${day}T00:00:00+07:00`);
 const dayAfter = (day: string) => new Date(startOf(day).getTime() + 86_400_000);
 
-/** The listing conditions of the query, on a listing aliased `l` whose owner is `o`. */
+/** The listing conditions of the query, on a listing aliased `l` (its owner looked up only when the type is asked). */
 function listingFilter(q: StatsQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (q.sector) parts.push(sql`l.sectors @> array[${q.sector}]::text[]`);
   if (q.province) parts.push(sql`l.province_code = ${q.province}`);
-  if (q.organisationType) parts.push(sql`o.type = ${q.organisationType}`);
+  if (q.organisationType) parts.push(sql`l.organisation_id in (select id from organisations where type = ${q.organisationType})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -179,19 +179,19 @@ async function publishedBy(db: Db, q: StatsQuery): Promise<PublishedBy> {
 async function upkeep(db: Db, q: StatsQuery, now: Date): Promise<Upkeep> {
   const staleBefore = new Date(now);
   staleBefore.setUTCMonth(staleBefore.getUTCMonth() - STALE_AFTER_MONTHS);
+  // The listings in one pass; then what is late among deals and milestones.
   const r = await sql<{ stale: string; queue: string; oldest: number | null; median: number | null; deals: string; milestones: string }>`
+    with waiting as (select extract(epoch from ${now}::timestamptz - l.submitted_at) / 86400 as days from listings l
+                     where l.status = 'pending_review' and l.submitted_at is not null and ${listingFilter(q)})
     select
-      (select count(*) from listings l join organisations o on o.id = l.organisation_id
+      (select count(*) from listings l
         where l.status = 'published' and coalesce(l.confirmed_active_at, l.published_at) < ${staleBefore} and ${listingFilter(q)}) as stale,
-      (select count(*) from listings l join organisations o on o.id = l.organisation_id where l.status = 'pending_review' and ${listingFilter(q)}) as queue,
-      (select max(extract(epoch from ${now}::timestamptz - l.submitted_at)) / 86400 from listings l join organisations o on o.id = l.organisation_id
-        where l.status = 'pending_review' and l.submitted_at is not null and ${listingFilter(q)}) as oldest,
-      (select percentile_cont(0.5) within group (order by extract(epoch from ${now}::timestamptz - l.submitted_at)) / 86400
-        from listings l join organisations o on o.id = l.organisation_id where l.status = 'pending_review' and l.submitted_at is not null and ${listingFilter(q)}) as median,
-      (select count(*) from deals d join listings l on l.id = d.listing_id join organisations o on o.id = l.organisation_id
+      (select count(*) from listings l where l.status = 'pending_review' and ${listingFilter(q)}) as queue,
+      (select max(days) from waiting) as oldest,
+      (select percentile_cont(0.5) within group (order by days) from waiting) as median,
+      (select count(*) from deals d join listings l on l.id = d.listing_id
         where d.stage in ('introduced', 'inquiry') and d.answer_due_at < ${now} and ${listingFilter(q)}) as deals,
-      (select count(*) from milestones m join contracts c on c.id = m.contract_id join deals d on d.id = c.deal_id
-        join listings l on l.id = d.listing_id join organisations o on o.id = l.organisation_id
+      (select count(*) from milestones m join contracts c on c.id = m.contract_id join deals d on d.id = c.deal_id join listings l on l.id = d.listing_id
         where m.stage = 'due' and c.stage = 'signed' and m.pay_by <= ${now} and ${listingFilter(q)}) as milestones`.execute(db);
   const row = r.rows[0]!;
   const days = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
@@ -205,10 +205,22 @@ async function upkeep(db: Db, q: StatsQuery, now: Date): Promise<Upkeep> {
   };
 }
 
+const NO_UPKEEP: Upkeep = { staleListings: 0, reviewQueue: 0, oldestReviewDays: null, medianReviewDays: null, dealsOverdue: 0, milestonesOverdue: 0 };
+
+/** Listings published now, and the organisations behind them, from the listing view. */
+async function headlineCounts(db: Db) {
+  const r = await sql<{ offers: string; demands: string; organisations: string }>`
+    select count(*) filter (where kind = 'offer') as offers, count(*) filter (where kind = 'demand') as demands,
+           count(distinct organisation_id) as organisations
+    from stats_listing_facts where status = 'published'`.execute(db);
+  const c = r.rows[0]!;
+  return { offers: asNumber(c.offers), demands: asNumber(c.demands), organisations: asNumber(c.organisations) };
+}
+
 /** What the views give for one query: the same until they are rebuilt. */
 async function viewFigures(db: Db, query: StatsQuery, now: Date) {
-  const [published, deals, times, gaps, by] = await Promise.all([publishedCounts(db, query), dealCounts(db, query), responseTimes(db, query, now), supplyDemand(db, query), publishedBy(db, query)]);
-  return { published, deals, times, gaps, by };
+  const [published, deals, times, gaps, by, headlines] = await Promise.all([publishedCounts(db, query), dealCounts(db, query), responseTimes(db, query, now), supplyDemand(db, query), publishedBy(db, query), headlineCounts(db)]);
+  return { published, deals, times, gaps, by, headlines };
 }
 
 // The views change only when the job rebuilds them, so their figures are kept per database, per
@@ -231,10 +243,14 @@ function cachedViewFigures(db: Db, query: StatsQuery, refreshedAt: Date | null, 
 }
 
 /** Every figure of the market for one query (the public page shows a suppressed part of it). */
-export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery): Promise<MarketStats> {
+export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery, options: { upkeep?: boolean } = {}): Promise<MarketStats> {
   const now = ctx.clock();
   const refreshedAt = await factsRefreshedAt(ctx.db);
-  const [{ published, deals, times, gaps, by }, care] = await Promise.all([cachedViewFigures(ctx.db, query, refreshedAt, now), upkeep(ctx.db, query, now)]);
+  // Upkeep is read live, and only where it is shown (the dashboard and its upkeep table).
+  const [{ published, deals, times, gaps, by, headlines }, care] = await Promise.all([
+    cachedViewFigures(ctx.db, query, refreshedAt, now),
+    options.upkeep === false ? Promise.resolve(NO_UPKEEP) : upkeep(ctx.db, query, now),
+  ]);
   const rowsOf = (dimension: Grouped['dimension']): FunnelRow[] => {
     const rows = new Map<string, FunnelRow>();
     const row = (key: string | null) => {
@@ -262,6 +278,7 @@ export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query
     responseTimes: times,
     supplyDemand: gaps,
     upkeep: care,
+    headlines,
   };
 }
 
@@ -283,13 +300,13 @@ export async function agencyExport(ctx: Pick<AppContext, 'db' | 'clock'>, actor:
   if (!actor) throw new AuthenticationError();
   if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
   if (!isAgencyTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
-  return agencyTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
+  return agencyTable(await marketFigures(ctx, statsQueryFrom(params), { upkeep: name === 'upkeep' }), name, namer);
 }
 
 /** One of the public tables, suppressed, for anyone. */
 export async function publicExport(ctx: Pick<AppContext, 'db' | 'clock'>, name: string, params: URLSearchParams, namer: Namer): Promise<StatsTable> {
   if (!isPublicTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
-  return publicTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
+  return publicTable(await marketFigures(ctx, statsQueryFrom(params), { upkeep: false }), name, namer);
 }
 
 export interface PublicMarket {
@@ -300,17 +317,11 @@ export interface PublicMarket {
 
 /** The public page: headline figures, the funnel and the sector gaps; aggregates only, cells under 3 hidden. */
 export async function publicMarket(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<PublicMarket> {
-  const [stats, counts] = await Promise.all([
-    marketFigures(ctx, DEFAULT_STATS_QUERY),
-    sql<{ offers: string; demands: string; organisations: string }>`
-      select count(*) filter (where kind = 'offer') as offers, count(*) filter (where kind = 'demand') as demands,
-             count(distinct organisation_id) as organisations
-      from listings where status = 'published'`.execute(ctx.db),
-  ]);
-  const c = counts.rows[0]!;
+  const stats = await marketFigures(ctx, DEFAULT_STATS_QUERY, { upkeep: false });
   const funnel = publicFunnelRow(stats.funnel);
+  const h = stats.headlines;
   return {
-    headlines: { offers: publicCount(asNumber(c.offers)), demands: publicCount(asNumber(c.demands)), organisations: publicCount(asNumber(c.organisations)), completed: funnel.completed, valueSigned: funnel.valueSigned },
+    headlines: { offers: publicCount(h.offers), demands: publicCount(h.demands), organisations: publicCount(h.organisations), completed: funnel.completed, valueSigned: funnel.valueSigned },
     funnel,
     supplyDemand: publicSupplyDemand(stats.supplyDemand),
   };

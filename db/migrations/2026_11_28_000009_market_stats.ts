@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create materialized view stats_listing_facts as
-    select l.id, l.kind, l.status, l.sectors, l.province_code, o.type as org_type, l.published_at,
+    select l.id, l.organisation_id, l.kind, l.status, l.sectors, l.province_code, o.type as org_type, l.published_at,
            (select e.action from audit_events e
              where e.entity_type = 'listing' and e.entity_id = l.id and e.to_state = 'published' and e.action in ('approve', 'import', 'seed')
              order by e.at, e.id limit 1) as published_via

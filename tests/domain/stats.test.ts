@@ -68,6 +68,7 @@ describe('the sector gaps and the funnel’s conversion', () => {
       responseTimes: { interests: 0, answered: 0, answeredInTime: 0, shareInTime: null, medianAnswerDays: null, p90AnswerDays: null, medianAgreementDays: null },
       supplyDemand: [],
       upkeep: { staleListings: 0, reviewQueue: 0, oldestReviewDays: null, medianReviewDays: null, dealsOverdue: 0, milestonesOverdue: 0 },
+      headlines: { offers: 0, demands: 0, organisations: 0 },
     };
     const namer = () => 'x';
     expect(tableRecords(publicTable(stats, 'funnel', namer)).slice(0, 3)).toEqual([
