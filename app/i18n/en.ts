@@ -1040,7 +1040,7 @@ export const en: Record<MessageKey, string> = {
   'market.completed': 'contracts completed',
   'market.valueSigned': 'signed in contracts',
   'market.openData': 'Open data: every table here is available as CSV (UTF-8, opens in Excel) and JSON at /api/v1/stats/funnel, /api/v1/stats/sectors and /api/v1/stats/supply-demand. An empty cell or null means fewer than 3.',
-  'stats.refreshedAt': 'Figures as of {{at}} (rebuilt every 5 minutes); the upkeep figures are live.',
+  'stats.refreshedAt': 'Figures as of {{at}}; they are rebuilt every 5 minutes.',
   'stats.title': 'Market statistics',
   'stats.intro': 'Deals are counted by the day of the interest and followed to the end: a deal of March signed in May counts as signed in March. Dates are Viet Nam’s calendar.',
   'stats.filters': 'Filter the statistics',

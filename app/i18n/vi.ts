@@ -1039,7 +1039,7 @@ export const vi = {
   'market.completed': 'hợp đồng đã hoàn thành',
   'market.valueSigned': 'giá trị hợp đồng đã ký',
   'market.openData': 'Dữ liệu mở: mọi bảng trên trang này có dạng CSV (UTF-8, mở được bằng Excel) và JSON tại /api/v1/stats/funnel, /api/v1/stats/sectors và /api/v1/stats/supply-demand. Ô trống hoặc null nghĩa là nhỏ hơn 3.',
-  'stats.refreshedAt': 'Số liệu tính đến {{at}} (cập nhật 5 phút một lần); số liệu duy trì sàn là số liệu trực tiếp.',
+  'stats.refreshedAt': 'Số liệu tính đến {{at}}; được cập nhật 5 phút một lần.',
   'stats.title': 'Thống kê thị trường',
   'stats.intro': 'Giao dịch được tính theo ngày bày tỏ quan tâm và theo dõi đến cuối: giao dịch tháng 3 ký hợp đồng tháng 5 được tính là đã ký trong tháng 3. Ngày theo lịch Việt Nam.',
   'stats.filters': 'Lọc số liệu thống kê',

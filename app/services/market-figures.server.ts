@@ -1,6 +1,6 @@
 // The agency's figures, read in a few grouped queries from two materialised views over the deal
 // tables and the audit events (migration 000009, refreshed by `refreshMarketFacts`), and, for what
-// needs care now (upkeep), from the tables themselves.
+// needs care (upkeep), from the tables themselves at the first view after each rebuild.
 // Every figure obeys one StatsQuery: its sector, province and organisation type select listings
 // (a deal counts under the listing it is about); its dates select listings by publication and
 // deals by the day of the interest, in Viet Nam's calendar. Each deal is followed as a cohort
@@ -205,8 +205,6 @@ async function upkeep(db: Db, q: StatsQuery, now: Date): Promise<Upkeep> {
   };
 }
 
-const NO_UPKEEP: Upkeep = { staleListings: 0, reviewQueue: 0, oldestReviewDays: null, medianReviewDays: null, dealsOverdue: 0, milestonesOverdue: 0 };
-
 /** Listings published now, and the organisations behind them, from the listing view. */
 async function headlineCounts(db: Db) {
   const r = await sql<{ offers: string; demands: string; organisations: string }>`
@@ -219,12 +217,13 @@ async function headlineCounts(db: Db) {
 
 /** What the views give for one query: the same until they are rebuilt. */
 async function viewFigures(db: Db, query: StatsQuery, now: Date) {
-  const [published, deals, times, gaps, by, headlines] = await Promise.all([publishedCounts(db, query), dealCounts(db, query), responseTimes(db, query, now), supplyDemand(db, query), publishedBy(db, query), headlineCounts(db)]);
-  return { published, deals, times, gaps, by, headlines };
+  const [published, deals, times, gaps, by, headlines, care] = await Promise.all([publishedCounts(db, query), dealCounts(db, query), responseTimes(db, query, now), supplyDemand(db, query), publishedBy(db, query), headlineCounts(db), upkeep(db, query, now)]);
+  return { published, deals, times, gaps, by, headlines, care };
 }
 
-// The views change only when the job rebuilds them, so their figures are kept per database, per
-// rebuild and per query: every view after the first in 5 minutes reads only the live upkeep.
+// The views change only when the job rebuilds them, so the figures are kept per database, per
+// rebuild and per query, upkeep included (read from the tables at the first view after a rebuild):
+// every figure on a page is "as of" the same moment, and only the first view in 5 minutes pays.
 const CACHED_QUERIES = 200;
 const cache = new WeakMap<object, Map<string, Promise<Awaited<ReturnType<typeof viewFigures>>>>>();
 
@@ -243,14 +242,9 @@ function cachedViewFigures(db: Db, query: StatsQuery, refreshedAt: Date | null, 
 }
 
 /** Every figure of the market for one query (the public page shows a suppressed part of it). */
-export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery, options: { upkeep?: boolean } = {}): Promise<MarketStats> {
-  const now = ctx.clock();
+export async function marketFigures(ctx: Pick<AppContext, 'db' | 'clock'>, query: StatsQuery): Promise<MarketStats> {
   const refreshedAt = await factsRefreshedAt(ctx.db);
-  // Upkeep is read live, and only where it is shown (the dashboard and its upkeep table).
-  const [{ published, deals, times, gaps, by, headlines }, care] = await Promise.all([
-    cachedViewFigures(ctx.db, query, refreshedAt, now),
-    options.upkeep === false ? Promise.resolve(NO_UPKEEP) : upkeep(ctx.db, query, now),
-  ]);
+  const { published, deals, times, gaps, by, headlines, care } = await cachedViewFigures(ctx.db, query, refreshedAt, ctx.clock());
   const rowsOf = (dimension: Grouped['dimension']): FunnelRow[] => {
     const rows = new Map<string, FunnelRow>();
     const row = (key: string | null) => {
@@ -300,13 +294,13 @@ export async function agencyExport(ctx: Pick<AppContext, 'db' | 'clock'>, actor:
   if (!actor) throw new AuthenticationError();
   if (!mayCurate(actor)) throw new PermissionError('forbidden_curator');
   if (!isAgencyTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
-  return agencyTable(await marketFigures(ctx, statsQueryFrom(params), { upkeep: name === 'upkeep' }), name, namer);
+  return agencyTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
 }
 
 /** One of the public tables, suppressed, for anyone. */
 export async function publicExport(ctx: Pick<AppContext, 'db' | 'clock'>, name: string, params: URLSearchParams, namer: Namer): Promise<StatsTable> {
   if (!isPublicTable(name)) throw new InvalidInputError({ table: [problem('unknown_table')] });
-  return publicTable(await marketFigures(ctx, statsQueryFrom(params), { upkeep: false }), name, namer);
+  return publicTable(await marketFigures(ctx, statsQueryFrom(params)), name, namer);
 }
 
 export interface PublicMarket {
@@ -317,7 +311,7 @@ export interface PublicMarket {
 
 /** The public page: headline figures, the funnel and the sector gaps; aggregates only, cells under 3 hidden. */
 export async function publicMarket(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<PublicMarket> {
-  const stats = await marketFigures(ctx, DEFAULT_STATS_QUERY, { upkeep: false });
+  const stats = await marketFigures(ctx, DEFAULT_STATS_QUERY);
   const funnel = publicFunnelRow(stats.funnel);
   const h = stats.headlines;
   return {
