@@ -6,7 +6,8 @@ import { handleAccountRequests, purgeExpiredAccess } from './accounts.server.js'
 import { resumeImports, runImport } from './bulk-import-run.server.js';
 import { deliverQueuedEmails, type SendEmail } from './mail.server.js';
 import { matchPublishedListing, sweepMatching } from './matching-runs.server.js';
-import { refreshMarketFacts } from './market-figures.server.js';
+import { DEFAULT_STATS_QUERY } from '../domain/stats-query.js';
+import { marketFigures, refreshMarketFacts } from './market-figures.server.js';
 import { sendDigests } from './notifications.server.js';
 import { runDueTimers } from './process-timers.server.js';
 import { checkSearchIndex, describeSearchIndexCheck } from './search-index-check.server.js';
@@ -36,6 +37,8 @@ export function jobHandlers(deps: { sendEmail: SendEmail | null; log: (message: 
     },
     'stats-refresh': async (ctx) => {
       await refreshMarketFacts(ctx.db);
+      // The dashboard as it first opens, computed now, so its first visitor does not wait for it.
+      await marketFigures(ctx, DEFAULT_STATS_QUERY);
     },
     'daily-digest': async (ctx) => {
       if ((await sendDigests(ctx)) > 0) await ctx.jobs.enqueue('mail-delivery', {});
