@@ -6,6 +6,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { getLanguage } from './i18n/language.server.js';
 import { NonceProvider } from './ui/nonce.js';
+import { withoutNulBytes } from './web/clean-html.server.js';
 import { RequestLangProvider } from './ui/use-t.js';
 
 const ABORT_DELAY = 5_000;
@@ -37,7 +38,8 @@ export default async function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          // React's stray NUL bytes are dropped on the way out (app/web/clean-html.server.ts).
+          resolve(new Response(createReadableStreamFromReadable(body.pipe(withoutNulBytes())), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
