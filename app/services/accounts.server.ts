@@ -392,6 +392,9 @@ export async function resetPassword(ctx: AppContext, token: string, input: unkno
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: ctx.clock() }).where('id', '=', reset.user_id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', reset.user_id).execute();
     await trx.deleteFrom('password_resets').where('user_id', '=', reset.user_id).where('used_at', 'is', null).execute();
+    // Whoever opened the emailed link owns the account: the failed sign-ins that locked it count no more.
+    const { email } = await trx.selectFrom('users').select('email').where('id', '=', reset.user_id).executeTakeFirstOrThrow();
+    await trx.deleteFrom('sign_in_attempts').where('email', '=', email).where((eb) => eb.or([eb('succeeded', '=', false), eb('succeeded', 'is', null)])).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: reset.user_id, action: 'password_reset', actor_id: reset.user_id }).execute();
   });
 }
