@@ -3,7 +3,6 @@
 // tool (PAdES), which counts as its signature only if the bytes signed are exactly the contract's;
 // or a scan of the paper contract signed and sealed by both, which counts once the other side confirms it.
 import { createHash } from 'node:crypto';
-import { maySeeDeal } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, acceptedType, checkedType } from '../domain/attachment.js';
 import { partiesOf } from '../domain/deal-process.js';
@@ -11,21 +10,14 @@ import type { AppContext } from '../context.server.js';
 import { renderContractPdf } from './contract-pdf.server.js';
 import { currentContent, signContract, type SignatureInput } from './contracts.server.js';
 import { NotFoundError, invalidField } from './errors.js';
-import { isUuid } from './listings.server.js';
 import { contractStore } from './contract-store.server.js';
+import { requireVisibleContract } from './contract-views.server.js';
 import { runTransition, type TransitionOutcome } from './process-runner.server.js';
 import { verifySignedContract } from './signed-pdf.server.js';
 
 /** The PDF of the contract's current version, for the two parties and curators. */
 export async function contractPdf(ctx: AppContext, actor: Actor, contractId: string): Promise<{ filename: string; bytes: Buffer; sha256: string }> {
-  if (!isUuid(contractId)) throw new NotFoundError('contract', contractId);
-  const deal = await ctx.db
-    .selectFrom('contracts as c')
-    .innerJoin('deals as d', 'd.id', 'c.deal_id')
-    .select(['d.buyer_organisation_id', 'd.seller_organisation_id'])
-    .where('c.id', '=', contractId)
-    .executeTakeFirst();
-  if (!deal || !maySeeDeal(actor, { buyerOrganisationId: deal.buyer_organisation_id, sellerOrganisationId: deal.seller_organisation_id })) throw new NotFoundError('contract', contractId);
+  await requireVisibleContract(ctx, actor, contractId);
   const current = await currentContent(ctx.db, contractId);
   if (!current) throw new NotFoundError('contract', contractId);
   const bytes = await renderContractPdf(current.content, current.sha256);

@@ -81,8 +81,8 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string): Pr
   });
 }
 
-/** A contract's milestones in order, for its two organisations and curators. */
-export async function listMilestones(ctx: AppContext, actor: Actor, contractId: string): Promise<MilestoneCard[]> {
+/** A 404 unless the contract exists and the actor is one of its two organisations or a curator. */
+export async function requireVisibleContract(ctx: Pick<AppContext, 'db'>, actor: Actor, contractId: string): Promise<void> {
   if (!isUuid(contractId)) throw new NotFoundError('contract', contractId);
   const deal = await ctx.db
     .selectFrom('contracts as c')
@@ -91,6 +91,11 @@ export async function listMilestones(ctx: AppContext, actor: Actor, contractId: 
     .where('c.id', '=', contractId)
     .executeTakeFirst();
   if (!deal || !maySeeDeal(actor, { buyerOrganisationId: deal.buyer_organisation_id, sellerOrganisationId: deal.seller_organisation_id })) throw new NotFoundError('contract', contractId);
+}
+
+/** A contract's milestones in order, for its two organisations and curators. */
+export async function listMilestones(ctx: AppContext, actor: Actor, contractId: string): Promise<MilestoneCard[]> {
+  await requireVisibleContract(ctx, actor, contractId);
   const rows = await ctx.db.selectFrom('milestones').selectAll().where('contract_id', '=', contractId).orderBy('number').execute();
   return rows.map(milestoneCard(ctx.clock()));
 }

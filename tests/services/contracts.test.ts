@@ -14,6 +14,7 @@ import { importPublishedListings } from '../../app/services/listing-import.serve
 import { takeMilestoneTransition } from '../../app/services/milestones.server.js';
 import { runDueTimers } from '../../app/services/process-timers.server.js';
 import { SHRIMP_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
+import { TERMS } from '../support/completed-deal.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 import { signPdf, signingIdentity } from '../support/sign-pdf.js';
 
@@ -28,22 +29,6 @@ const actor = (userId: string, organisationId: string, organisationType: Actor['
   userId, name: userId, email: `${userId}@x.vn`, organisationId, organisationType, role, platformAdmin: false,
 });
 
-const TERMS = {
-  subject: 'Chuyển giao hệ thống MBR cho nước thải ao tôm, kèm bí quyết vận hành',
-  transferMode: 'turnkey',
-  exclusive: false,
-  territory: 'Cà Mau',
-  fieldOfUse: 'Nuôi trồng thủy sản',
-  durationMonths: 24,
-  price: 1_500_000_000,
-  milestones: [
-    { amount: 600_000_000, condition: 'Khi ký hợp đồng', deliverable: 'Thiết kế chi tiết' },
-    { amount: 900_000_000, condition: 'Khi nghiệm thu', deliverable: 'Hệ thống vận hành' },
-  ],
-  warranty: '12 tháng',
-  disputeResolution: 'mediation',
-  validDays: 14,
-};
 const SELLER = { address: '1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội', legalRepresentative: 'Trần Thị Bình', representativeTitle: 'Viện trưởng', ipNumber: '1-0012345' };
 const BUYER = { address: 'Khóm 5, Phường 8, TP. Cà Mau', legalRepresentative: 'Lê Văn Cường', representativeTitle: 'Giám đốc' };
 
