@@ -5,7 +5,11 @@
 // keep-alive agent that reuses connections.
 import http from 'node:http';
 import https from 'node:https';
+import { setMaxListeners } from 'node:events';
 import { MeilisearchApiError } from 'meilisearch';
+
+/** Polls of the longest task wait (search/client.ts: 60 s every 25 ms), with room to spare. */
+const WAIT_POLLS_MAX = 4096;
 
 export type HttpClient = (input: string | URL | Request, init?: RequestInit) => Promise<unknown>;
 
@@ -48,6 +52,11 @@ export function createKeepAliveHttpClient(options: { maxSockets?: number } = {})
       req.on('error', reject);
       const signal = init.signal;
       if (signal) {
+        // meilisearch-js 0.62 passes one signal to every poll of a task wait and leaves one
+        // listener of its own on it per poll, freed when the wait ends: at most 2,400 for a
+        // 60 s wait polled every 25 ms. Only this signal's limit is raised, so that a start
+        // is quiet and any other leak still warns.
+        setMaxListeners(WAIT_POLLS_MAX, signal);
         const abort = () => req.destroy(new Error('aborted'));
         signal.addEventListener('abort', abort, { once: true });
         req.on('close', () => signal.removeEventListener('abort', abort));
