@@ -6,6 +6,8 @@ export const en: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.offers': 'Technology offers',
   'nav.demands': 'Technology demands',
+  'nav.offersShort': 'Offers',
+  'nav.demandsShort': 'Demands',
   'nav.search': 'Search',
   'nav.main': 'Main navigation',
   'nav.skip': 'Skip to main content',
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'browse.demands.lead': 'Technology problems that businesses need solved.',
 
   'filters.title': 'Filters',
+  'filters.active': '{{count}} in use',
   'filters.apply': 'Apply filters',
   'filters.clear': 'Clear filters',
   'filters.kind': 'Kind',
@@ -155,6 +158,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.account': "Account",
   'nav.curator': "Curation",
+  'nav.menu': 'Menu',
   'nav.myListings': "My listings",
   'nav.notificationsCount': "Notifications ({{count}} unread)",
   'nav.organisation': "Organisation",

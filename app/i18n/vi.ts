@@ -5,6 +5,8 @@ export const vi = {
   'nav.home': 'Trang chủ',
   'nav.offers': 'Công nghệ chào bán',
   'nav.demands': 'Nhu cầu công nghệ',
+  'nav.offersShort': 'Chào bán',
+  'nav.demandsShort': 'Nhu cầu',
   'nav.search': 'Tìm kiếm',
   'nav.main': 'Điều hướng chính',
   'nav.skip': 'Bỏ qua đến nội dung chính',
@@ -41,6 +43,7 @@ export const vi = {
   'browse.demands.lead': 'Những bài toán công nghệ doanh nghiệp đang cần giải quyết.',
 
   'filters.title': 'Bộ lọc',
+  'filters.active': '{{count}} đang dùng',
   'filters.apply': 'Áp dụng bộ lọc',
   'filters.clear': 'Xóa bộ lọc',
   'filters.kind': 'Loại tin',
@@ -154,6 +157,7 @@ export const vi = {
 
   'nav.account': "Tài khoản",
   'nav.curator': "Kiểm duyệt",
+  'nav.menu': 'Menu',
   'nav.myListings': "Tin của tôi",
   'nav.notificationsCount': "Thông báo ({{count}} chưa đọc)",
   'nav.organisation': "Tổ chức",

@@ -11,7 +11,8 @@ import { takeMilestoneTransition } from './milestones.server.js';
 import { postReview } from './reviews.server.js';
 import { expressInterest, proposeTerms, takeDealTransition } from './deals.server.js';
 import { introduce } from './deal-introductions.server.js';
-import { listingStore } from './listing-lifecycle.server.js';
+import { applyListingTransition, listingStore } from './listing-lifecycle.server.js';
+import { createListing } from './my-listings.server.js';
 import { runTransitionIn } from './process-runner.server.js';
 
 export function seedDemoMarket(
@@ -118,6 +119,7 @@ export async function seedDemoDeals(live: AppContext): Promise<number> {
       seeded += 1;
     }
   }
+  await submitDemoListing(ctx, uni);
   await ctx.db.updateTable('emails').set({ sent_at: ctx.clock() }).where('sent_at', 'is', null).execute();
   return seeded;
 }
@@ -143,4 +145,28 @@ async function signDemoContract(ctx: AppContext, dealId: string, uni: Actor, sme
     await postReview(ctx, sme, dealId, { rating: 5, comment: 'Bàn giao đúng hạn, tài liệu đầy đủ, đào tạo vận hành tận tình.' });
     await postReview(ctx, uni, dealId, { rating: 4, comment: 'Đối tác thanh toán đúng hạn và phối hợp tốt khi nghiệm thu.' });
   }
+}
+
+/** A new offer waiting in the curator's review queue, so that a newcomer sees curation too. */
+async function submitDemoListing(ctx: AppContext, uni: Actor) {
+  const { id } = await createListing(ctx, uni, {
+    kind: 'offer',
+    title: 'Cảm biến IoT đo độ mặn nước cho ao nuôi tôm, pin mặt trời',
+    summary: 'Trạm đo độ mặn, pH và oxy hòa tan gửi số liệu qua LoRa về điện thoại người nuôi; pin mặt trời, vỏ chống ăn mòn.',
+    description: 'Trạm cảm biến đặt tại ao nuôi, đo mỗi 15 phút và cảnh báo khi độ mặn vượt ngưỡng. Đã thử nghiệm 12 tháng tại Bạc Liêu.',
+    innovation: 'Điện cực tự làm sạch, hiệu chuẩn 6 tháng một lần.',
+    sectors: ['aquaculture_fisheries', 'electronics_semiconductors'],
+    keywords: ['độ mặn', 'IoT', 'LoRa', 'tôm'],
+    trl: 6,
+    ipStatus: 'patent_pending',
+    transferModes: ['licence_non_exclusive', 'technical_assistance'],
+    priceMin: 150_000_000,
+    priceMax: 300_000_000,
+    priceNegotiable: false,
+    province: 'ha-noi',
+    language: 'vi',
+    anonymous: false,
+    confidentialDetails: null,
+  });
+  await applyListingTransition(ctx, uni, id, 'submit');
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { LISTING_SORTS, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
 import { PROVINCES } from '../domain/provinces.js';
 import { IP_STATUSES, ORGANISATION_TYPES, SECTORS, TRANSFER_MODES, TRL_MAX, TRL_MIN, type ListingKind } from '../domain/taxonomy.js';
@@ -15,17 +16,32 @@ interface Props {
 
 const TRLS = Array.from({ length: TRL_MAX - TRL_MIN + 1 }, (_, i) => i + TRL_MIN);
 
+/**
+ * The search box, then the filters behind a button (`<details>`, so it opens without JavaScript):
+ * on a phone the result count and the first results come right after it. On a wide screen the
+ * filters sit open beside the results, once the page's script has run.
+ */
 export function Filters({ action, query, facets, fixedKind }: Props) {
   const t = useT();
   const lang = useLang();
+  const panel = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (panel.current && window.matchMedia(WIDE_SCREEN).matches) panel.current.open = true;
+  }, []);
+  const active = activeFilters(query, fixedKind);
   return (
-    <Form method="get" action={action} className="filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading">{t('filters.title')}</h2>
+    <Form method="get" action={action} className="filters" aria-label={t('filters.title')} role="search">
       {lang !== 'vi' ? <input type="hidden" name="lang" value={lang} /> : null}
-      <p className="field">
-        <label htmlFor="filter-q">{t('search.label')}</label>
-        <input id="filter-q" type="search" name="q" defaultValue={query.q} maxLength={200} />
+      <p className="search-row">
+        <label htmlFor="filter-q" className="visually-hidden">{t('search.label')}</label>
+        <input id="filter-q" type="search" name="q" defaultValue={query.q} maxLength={200} placeholder={t('search.label')} />
+        <button type="submit">{t('search.submit')}</button>
       </p>
+      <details className="filters-panel" ref={panel}>
+        <summary>
+          <span id="filters-heading">{t('filters.title')}</span>
+          {active > 0 ? <span className="badge">{t('filters.active', { count: active })}</span> : null}
+        </summary>
       {fixedKind === null ? (
         <p className="field">
           <label htmlFor="filter-kind">{t('filters.kind')}</label>
@@ -86,7 +102,22 @@ export function Filters({ action, query, facets, fixedKind }: Props) {
         <button type="submit">{t('filters.apply')}</button>
         <Link to={lang === 'vi' ? action : `${action}?lang=${lang}`}>{t('filters.clear')}</Link>
       </p>
+      </details>
     </Form>
+  );
+}
+
+/** The width from which the filters stand beside the results (the `.browse` grid in styles.css). */
+const WIDE_SCREEN = '(min-width: 52rem)';
+
+/** How many filters narrow the results, for the button that opens them. */
+function activeFilters(query: ListingQuery, fixedKind: ListingKind | null): number {
+  const lists = [query.sectors, query.transferModes, query.ipStatuses, query.provinces, query.organisationTypes];
+  return (
+    lists.reduce((n, list) => n + list.length, 0) +
+    (query.trlMin !== null ? 1 : 0) +
+    (query.trlMax !== null ? 1 : 0) +
+    (fixedKind === null && query.kind ? 1 : 0)
   );
 }
 

@@ -13,8 +13,8 @@ export function SiteHeader() {
       </div>
       <nav aria-label={t('nav.main')}>
         <ul>
-          <li><NavLink to="/offers">{t('nav.offers')}</NavLink></li>
-          <li><NavLink to="/demands">{t('nav.demands')}</NavLink></li>
+          <li><NavLink to="/offers"><Sized wide={t('nav.offers')} narrow={t('nav.offersShort')} /></NavLink></li>
+          <li><NavLink to="/demands"><Sized wide={t('nav.demands')} narrow={t('nav.demandsShort')} /></NavLink></li>
           <li><NavLink to="/search">{t('nav.search')}</NavLink></li>
         </ul>
       </nav>
@@ -36,15 +36,30 @@ function UserMenu() {
     );
   }
   return (
-    <ul className="user-menu" aria-label={t('nav.account')}>
-      <li>
-        <NavLink to="/notifications" aria-label={t('nav.notificationsCount', { count: user.unread })}>
-          <span className="bell">
-            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" /></svg>
-            <span className="bell-count">{user.unread}</span>
-          </span>
-        </NavLink>
-      </li>
+    <div className="user-menu">
+      <NavLink to="/notifications" className="bell" aria-label={t('nav.notificationsCount', { count: user.unread })}>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" /></svg>
+        <span className="bell-count">{user.unread}</span>
+      </NavLink>
+      {/* Wide screens show the links in a row; phones open them from one button, without JavaScript. */}
+      <AccountLinks className="account-links wide-only" />
+      <details className="account-menu narrow-only">
+        <summary>
+          <span>{t('nav.menu')}</span>
+          {user.dealsAwaiting ? <span className="bell-count" aria-hidden="true">{user.dealsAwaiting}</span> : null}
+        </summary>
+        <AccountLinks className="account-menu-links" />
+      </details>
+    </div>
+  );
+}
+
+function AccountLinks({ className }: { className: string }) {
+  const t = useT();
+  const user = useRootData()?.user;
+  if (!user) return null;
+  return (
+    <ul className={className} aria-label={t('nav.account')}>
       <li>
         <NavLink to="/my/deals" aria-label={user.dealsAwaiting ? t('nav.dealsAwaiting', { count: user.dealsAwaiting }) : undefined}>
           {t('nav.deals')}
@@ -68,6 +83,19 @@ function UserMenu() {
   );
 }
 
+/**
+ * A label in full on a wide screen and short on a phone. Only one is displayed, so the name a
+ * screen reader gives is always the text on screen.
+ */
+function Sized({ wide, narrow }: { wide: string; narrow: string }) {
+  return (
+    <>
+      <span className="wide-only">{wide}</span>
+      <span className="narrow-only">{narrow}</span>
+    </>
+  );
+}
+
 /** A plain form: the switch works before JavaScript loads, and returns to the same page. */
 function LanguageSwitch() {
   const t = useT();
@@ -82,7 +110,7 @@ function LanguageSwitch() {
       <input type="hidden" name="returnTo" value={returnTo} />
       {LANGS.map((l) => (
         <button key={l} type="submit" name="lang" value={l} aria-pressed={l === lang} lang={l}>
-          {t(`lang.${l}`)}
+          <Sized wide={t(`lang.${l}`)} narrow={l.toUpperCase()} />
         </button>
       ))}
     </Form>

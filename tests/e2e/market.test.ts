@@ -77,6 +77,8 @@ describe('a visitor', () => {
     expect(total).toMatch(/^\d+ kết quả$/);
     expect(await page.locator('.listing-card mark').count()).toBeGreaterThan(0);
 
+    // On the page as it first arrives, the filters wait behind their button.
+    await page.locator('summary', { hasText: 'Bộ lọc' }).click();
     await page.getByLabel('Loại tin').selectOption('demand');
     await page.getByRole('button', { name: 'Áp dụng bộ lọc' }).click();
     await arrived(page, /kind=demand/);
