@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import './i18n/catalogues.js';
 import { getLanguage } from './i18n/language.server.js';
 import { NonceProvider } from './ui/nonce.js';
 import { withoutNulBytes } from './web/clean-html.server.js';

@@ -1,7 +1,9 @@
-// One i18next instance per language, created once: the same catalogues on server and client.
+// One i18next instance per language, created once, over the catalogues this side has. The server
+// registers both (`catalogues.ts`, imported by the server's entry and the services that write
+// text); a browser fetches only its reader's language before it hydrates (entry.client.tsx), so
+// a page does not carry the other language's 70 KB.
 import i18next, { type i18n, type TOptions } from 'i18next';
-import { en } from './en.js';
-import { vi, type MessageKey } from './vi.js';
+import type { MessageKey } from './vi.js';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -10,17 +12,27 @@ export const DEFAULT_LANG: Lang = 'vi';
 export type { MessageKey };
 export type Translate = (key: MessageKey, options?: Record<string, unknown>) => string;
 
+const catalogues = new Map<Lang, Readonly<Record<MessageKey, string>>>();
 const instances = new Map<Lang, i18n>();
+
+export function addCatalogue(lang: Lang, messages: Readonly<Record<MessageKey, string>>): void {
+  catalogues.set(lang, messages);
+  instances.delete(lang);
+}
 
 export function i18nFor(lang: Lang): i18n {
   let instance = instances.get(lang);
   if (!instance) {
+    const messages = catalogues.get(lang);
+    // Loud, not a page of raw keys: a server module that writes text imports './catalogues.js'.
+    if (!messages) throw new Error(`No ${lang} catalogue is loaded on this side`);
+    const vi = catalogues.get('vi');
     instance = i18next.createInstance();
     void instance.init({
       lng: lang,
       fallbackLng: 'vi',
       initAsync: false,
-      resources: { vi: { translation: vi }, en: { translation: en } },
+      resources: { [lang]: { translation: messages }, ...(vi && lang !== 'vi' ? { vi: { translation: vi } } : {}) },
       interpolation: { escapeValue: false },
       returnNull: false,
       showSupportNotice: false,

@@ -1,4 +1,5 @@
 // In-app notifications (the bell) and their emails, written in the caller's transaction.
+import '../i18n/catalogues.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../domain/actor.js';

@@ -106,7 +106,7 @@ function LanguageSwitch() {
   const search = params.toString();
   const returnTo = `${location.pathname}${search ? `?${search}` : ''}`;
   return (
-    <Form method="post" action="/language" className="language-switch" aria-label={t('lang.switch')}>
+    <Form method="post" action="/language" reloadDocument className="language-switch" aria-label={t('lang.switch')}>
       <input type="hidden" name="returnTo" value={returnTo} />
       {LANGS.map((l) => (
         <button key={l} type="submit" name="lang" value={l} aria-pressed={l === lang} lang={l}>

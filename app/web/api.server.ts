@@ -1,5 +1,6 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping. The
 // sentence is in the caller's language; `code` (and `problems`, `parameter`) are for programs.
+import '../i18n/catalogues.js';
 import { ListingQueryError } from '../domain/listing-query.js';
 import { cleanTextDeep } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
