@@ -9,7 +9,12 @@ import { RequestLangProvider, documentLang } from './ui/use-t.js';
 const lang = documentLang() ?? 'vi';
 const catalogue = lang === 'en' ? import('./i18n/en.js').then((m) => m.en) : import('./i18n/vi.js').then((m) => m.vi);
 
-void catalogue.then((messages) => {
+// Hydration waits for the first frame, so that the page the server wrote is painted before the
+// script's heaviest work (on a slow phone, that is the difference between reading at once and
+// staring at a blank screen while React walks the page).
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+void Promise.all([catalogue, painted]).then(([messages]) => {
   addCatalogue(lang, messages);
   startTransition(() => {
     hydrateRoot(

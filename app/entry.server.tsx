@@ -8,6 +8,7 @@ import './i18n/catalogues.js';
 import { getLanguage } from './i18n/language.server.js';
 import { NonceProvider } from './ui/nonce.js';
 import { withoutNulBytes } from './web/clean-html.server.js';
+import { lowPriorityScripts } from './web/script-priority.server.js';
 import { RequestLangProvider } from './ui/use-t.js';
 
 const ABORT_DELAY = 5_000;
@@ -39,8 +40,9 @@ export default async function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          // React's stray NUL bytes are dropped on the way out (app/web/clean-html.server.ts).
-          resolve(new Response(createReadableStreamFromReadable(body.pipe(withoutNulBytes())), { headers: responseHeaders, status: responseStatusCode }));
+          // React's stray NUL bytes are dropped on the way out (app/web/clean-html.server.ts), and
+          // the scripts wait behind the first paint (app/web/script-priority.server.ts).
+          resolve(new Response(createReadableStreamFromReadable(body.pipe(withoutNulBytes()).pipe(lowPriorityScripts())), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {

@@ -42,6 +42,10 @@ describe('the scripts of a page', () => {
       const theirs = asInScript(other['filters.apply']);
       expect(text.includes(mine) || text.includes(own['filters.apply'])).toBe(true);
       expect(text.includes(theirs) || text.includes(other['filters.apply'])).toBe(false);
+      // The scripts wait behind what paints the page (app/web/script-priority.server.ts).
+      const preloads = await page.locator('link[rel=modulepreload]').evaluateAll((links) => links.map((l) => l.getAttribute('fetchpriority')));
+      expect(preloads.length).toBeGreaterThan(0);
+      expect(new Set(preloads)).toEqual(new Set(['low']));
     });
   }
 });
