@@ -11,9 +11,11 @@ import { GeneralErrorBoundary } from './ui/error-boundary.js';
 import { SiteFooter, SiteHeader } from './ui/layout.js';
 import { useNonce } from './ui/nonce.js';
 import { useLang } from './ui/use-t.js';
+// Built with a hash in its name (public/build/_assets), so it is cached for good like the scripts.
+import stylesheet from './styles.css';
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: '/styles.css' },
+  { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -73,11 +73,18 @@ export function refuseControlCharactersInPath(req: Request, res: Response, next:
   res.type('html').send(edgePage(400, 'error.badRequest.title', 'error.badPath'));
 }
 
+let stylesheet: string | null = null;
+
+/** The app's stylesheet (its name carries a hash of its content), for these pages too. */
+export function setEdgeStylesheet(href: string | null): void {
+  stylesheet = href;
+}
+
 /** Both languages: the reader's choice lives in a cookie that the app, not this guard, reads. */
 function edgePage(status: number, title: MessageKey, text: MessageKey): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${status} — ${vi[title]}</title><link rel="stylesheet" href="/styles.css"></head>
+<title>${status} — ${vi[title]}</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
 <body><main class="error-page">
 <h1>${vi[title]}</h1><p class="error-status">${status}</p><p>${vi[text]}</p>
 <div lang="en"><h2>${en[title]}</h2><p>${en[text]}</p></div>

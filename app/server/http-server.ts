@@ -4,7 +4,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.server.js';
-import { refuseControlCharactersInPath, refuseOversizedBodies, securityHeaders } from './edge.js';
+import { refuseControlCharactersInPath, refuseOversizedBodies, securityHeaders, setEdgeStylesheet } from './edge.js';
 
 /** The Remix app behind Express, with our AppContext as the load context of every loader/action. */
 export async function createHttpApp(
@@ -13,6 +13,8 @@ export async function createHttpApp(
   options: { trustProxy?: boolean | number | string[] } = {},
 ) {
   const build = (await import(path.resolve(buildPath))) as ServerBuild;
+  const rootLinks = build.routes.root?.module.links?.() ?? [];
+  setEdgeStylesheet(rootLinks.map((l) => ('rel' in l && l.rel === 'stylesheet' ? l.href : undefined)).find(Boolean) ?? null);
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);

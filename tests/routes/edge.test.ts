@@ -109,6 +109,10 @@ describe('body limits', () => {
     const html = await page.text();
     expect(html).toContain('Dữ liệu gửi lên quá lớn');
     expect(html).toContain('What was sent is too large');
+    // Styled like every page, by the same stylesheet.
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)">/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    expect((await fetch(`${server.url}${stylesheet}`)).status).toBe(200);
   });
 
   it('answers the JSON API 413 with a JSON error', async () => {
@@ -168,17 +172,28 @@ describe('security headers', () => {
       await fetch(`${server.url}/api/v1/listings`),
       await fetch(`${server.url}/api/v1/nothing-here`),
       await fetch(`${server.url}/my/listings`, { redirect: 'manual' }),
-      await fetch(`${server.url}/styles.css`),
       await fetch(`${server.url}/favicon.svg`),
       await fetch(`${server.url}/no-such-file.png`),
       await fetch(`${server.url}/no-such-page`),
       await fetch(`${server.url}/login`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ email: 'a@b.vn' }) }),
       await fetch(`${server.url}/login`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 404, 302, 200, 200, 404, 404, 403, 413]);
+    expect(responses.map((r) => r.status)).toEqual([200, 404, 302, 200, 404, 404, 403, 413]);
     for (const res of responses) expectCommon(res);
     const built = /src="(\/build\/[^"]+\.js)"/.exec(await (await fetch(`${server.url}/`)).text())?.[1] ?? /href="(\/build\/[^"]+\.js)"/.exec(await (await fetch(`${server.url}/`)).text())![1]!;
     expectCommon(await fetch(`${server.url}${built}`));
+  });
+
+  it('cache the stylesheet and the scripts for good: their names change with their content', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;
+    const script = /<link rel="modulepreload" [^>]*href="([^"]+)"/.exec(html)![1]!;
+    for (const asset of [stylesheet, script]) {
+      expect(asset).toMatch(/^\/build\/.+-[A-Z0-9]{8}\.(css|js)$/);
+      const res = await fetch(`${server.url}${asset}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      if (asset === stylesheet) expect(res.headers.get('content-encoding')).toBe('gzip');
+    }
   });
 
   it('send HSTS only over HTTPS, believing X-Forwarded-Proto only when TRUST_PROXY says so', async () => {
