@@ -597,6 +597,7 @@ export const en: Record<MessageKey, string> = {
   'contract.gap.technology.ipNumber': 'the patent number',
   'entity.contract': 'contract',
   'entity.milestone': 'milestone',
+  'entity.notification': 'notification',
   'entity.listing': 'listing',
   'entity.organisation': 'organisation',
   'entity.invitation': 'invitation',

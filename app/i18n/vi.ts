@@ -596,6 +596,7 @@ export const vi = {
   'contract.gap.technology.ipNumber': 'số văn bằng bảo hộ',
   'entity.contract': 'hợp đồng',
   'entity.milestone': 'đợt thanh toán',
+  'entity.notification': 'thông báo',
   'entity.listing': 'tin đăng',
   'entity.organisation': 'tổ chức',
   'entity.invitation': 'lời mời',

@@ -11,20 +11,22 @@ import { appContext } from '../web/context.server.js';
 import { schemaAction } from '../web/form-schema.server.js';
 import { readForm } from '../web/forms.server.js';
 import { pageMeta } from '../web/meta.js';
+import { landingFor } from '../web/landing.js';
 import { safeRedirect } from '../web/safe-redirect.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('auth.signIn') }));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getActor(appContext(context), request)) throw redirect('/my/listings');
+  const actor = await getActor(appContext(context), request);
+  if (actor) throw redirect(landingFor(actor));
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const to = safeRedirect(values.redirectTo as string, '/my/listings');
   return schemaAction(signInSchema, values, async (input) => {
-    const { token } = await signIn(appContext(context), input, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
+    const { token, actor } = await signIn(appContext(context), input, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
+    const to = safeRedirect(values.redirectTo as string, landingFor(actor));
     return redirect(to, { headers: { 'Set-Cookie': await commitSession(request, token) } });
   });
 }

@@ -42,7 +42,7 @@ export default function Notifications() {
       <ul className="notifications">
         {notifications.map((n) => (
           <li key={n.id} className={n.unread ? 'unread' : undefined}>
-            {n.unread ? <span className="badge">{t('notifications.new')}</span> : null} {n.link ? <Link to={n.link}>{n.text}</Link> : n.text}{' '}
+            {n.unread ? <span className="badge">{t('notifications.new')}</span> : null} {n.link || n.unread ? <Link to={`/notifications/${n.id}`}>{n.text}</Link> : n.text}{' '}
             <time dateTime={n.at}>{formatDate(n.at, lang)}</time>
           </li>
         ))}

@@ -154,14 +154,17 @@ export async function confirmSignUp(ctx: AppContext, token: string, meta: Meta =
  * guesses cannot all pass the count. Limits count per (account, address) and per address, so a
  * stranger guessing slows only themself; the owner elsewhere still signs in.
  */
-export async function signIn(ctx: AppContext, input: unknown, meta: Meta & { ip: string }): Promise<{ token: string }> {
+export async function signIn(ctx: AppContext, input: unknown, meta: Meta & { ip: string }): Promise<{ token: string; actor: Actor }> {
   const v = parsed(signInSchema, input);
   const attemptId = await reserveSignInAttempt(ctx, v.email, meta.ip);
   const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', v.email).executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, v.password) : await verifyAgainstNothing(v.password);
   await ctx.db.updateTable('sign_in_attempts').set({ succeeded: ok }).where('id', '=', attemptId).execute();
   if (!user || !ok) throw invalidField('form', 'wrong_credentials');
-  return { token: await createSession(ctx, ctx.db, user.id, meta) };
+  const token = await createSession(ctx, ctx.db, user.id, meta);
+  const actor = await actorFromSession(ctx, token);
+  if (!actor) throw new Error('A session just created was not found');
+  return { token, actor };
 }
 
 async function reserveSignInAttempt(ctx: AppContext, email: string, ip: string): Promise<string> {

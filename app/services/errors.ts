@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { parseInput } from '../domain/form-input.js';
 import type { EmailedLink, FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
-export type Entity = 'deal' | 'contract' | 'milestone' | 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link';
+export type Entity = 'deal' | 'contract' | 'milestone' | 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link' | 'notification';
 
 export abstract class ExpectedFailure extends Error {
   abstract readonly kind: FailureKind;

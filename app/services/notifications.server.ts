@@ -6,6 +6,8 @@ import type { Actor } from '../domain/actor.js';
 import { translator } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/vi.js';
 import type { AppContext } from '../context.server.js';
+import { NotFoundError } from './errors.js';
+import { isUuid } from './listings.server.js';
 import { queueEmail } from './mail.server.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -153,6 +155,23 @@ export async function listNotifications(ctx: AppContext, actor: Actor, limit = 5
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * One notification opened by its reader: it is read from now on, and the reader goes where it
+ * points (its list when it points nowhere). Someone else's notification is not found.
+ */
+export async function openNotification(ctx: AppContext, actor: Actor, id: string): Promise<string> {
+  if (!isUuid(id)) throw new NotFoundError('notification', id);
+  const row = await ctx.db
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(ctx.clock())) }))
+    .where('id', '=', id)
+    .where('user_id', '=', actor.userId)
+    .returning('link')
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('notification', id);
+  return row.link ?? '/notifications';
 }
 
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<void> {

@@ -35,7 +35,7 @@ async function signIn(page: Page, email: string, javaScript: boolean) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await arrived(page, /\/my\/listings$/);
+  await arrived(page, /\/(my\/listings|curator)$/);
 }
 
 /** A deal on one of the university's offers, agreed through the services (issue 9's journey is its own test). */

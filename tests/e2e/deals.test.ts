@@ -22,7 +22,7 @@ async function signIn(page: Page, email: string, javaScript: boolean) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await arrived(page, /\/my\/listings$/);
+  await arrived(page, /\/(my\/listings|curator)$/);
 }
 
 async function proposeTerms(page: Page, price: string, halves: [string, string]) {

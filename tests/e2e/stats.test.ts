@@ -28,7 +28,7 @@ describe('the agency’s statistics', () => {
     await curator.getByLabel('Email').fill('curator@opentex.demo');
     await curator.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await curator.getByRole('button', { name: 'Đăng nhập' }).click();
-    await arrived(curator, /\/my\/listings$/);
+    await arrived(curator, /\/curator$/);
     await curator.getByRole('link', { name: 'Thống kê thị trường' }).click();
     await curator.getByRole('heading', { level: 1, name: 'Thống kê thị trường' }).waitFor();
     // The demo market has signed and completed deals: the funnel shows them.
