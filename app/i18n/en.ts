@@ -58,7 +58,8 @@ export const en: Record<MessageKey, string> = {
   'filters.province': 'Province',
   'filters.orgType': 'Organisation type',
   'filters.sort': 'Sort by',
-  'filters.invalid': 'Invalid parameter: {{parameter}}. This filter was ignored.',
+  'filters.refused': 'These filters cannot be applied',
+  'filters.mend': 'Mend the filters and search again.',
 
   'sort.relevance': 'Most relevant',
   'sort.newest': 'Newest',
@@ -68,6 +69,8 @@ export const en: Record<MessageKey, string> = {
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',
   'pagination.next': 'Next page',
+  'pagination.beyond': 'Page {{page}} is past the results: there are {{total}} pages.',
+  'pagination.last': 'Go to the last page',
   'pagination.page': 'Page {{page}} of {{total}}',
 
   'kind.offer': 'Offer',

@@ -57,7 +57,8 @@ export const vi = {
   'filters.province': 'Tỉnh/thành phố',
   'filters.orgType': 'Loại tổ chức',
   'filters.sort': 'Sắp xếp',
-  'filters.invalid': 'Tham số không hợp lệ: {{parameter}}. Bộ lọc này đã bị bỏ qua.',
+  'filters.refused': 'Không thể lọc theo yêu cầu này',
+  'filters.mend': 'Hãy sửa bộ lọc rồi tìm lại.',
 
   'sort.relevance': 'Phù hợp nhất',
   'sort.newest': 'Mới nhất',
@@ -67,6 +68,8 @@ export const vi = {
   'pagination.label': 'Phân trang',
   'pagination.previous': 'Trang trước',
   'pagination.next': 'Trang sau',
+  'pagination.beyond': 'Trang {{page}} nằm ngoài kết quả: chỉ có {{total}} trang.',
+  'pagination.last': 'Đến trang cuối',
   'pagination.page': 'Trang {{page}} / {{total}}',
 
   'kind.offer': 'Chào bán',

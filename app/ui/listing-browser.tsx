@@ -7,7 +7,9 @@ import { formatCount } from '../i18n/index.js';
 import { Filters } from './filters.js';
 import { ListingCard } from './listing-card.js';
 import { Pagination } from './pagination.js';
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
+import { problem } from '../domain/problem.js';
+import { problemText } from '../i18n/problems.js';
 import { useLang, useRootData, useT } from './use-t.js';
 
 export interface BrowseData {
@@ -24,6 +26,8 @@ export function ListingBrowser({ data, action, fixedKind }: { data: BrowseData; 
   const t = useT();
   const lang = useLang();
   const pages = totalPages(data.total, data.query.perPage);
+  // A page past the last one (an old link, a hand-typed number) says so, not "page 99 of 3".
+  const beyond = data.total > 0 && data.query.page > pages;
   const hrefFor = (page: number) => {
     const params = listingQueryToParams({ ...data.query, page }, fixedKind !== null);
     if (lang !== 'vi') params.set('lang', lang);
@@ -34,14 +38,25 @@ export function ListingBrowser({ data, action, fixedKind }: { data: BrowseData; 
     <div className="browse">
       <Filters action={action} query={data.query} facets={data.facets} fixedKind={fixedKind} />
       <section className="results" aria-labelledby="results-heading">
-        <h2 id="results-heading" aria-live="polite">{t('search.results', { count: formatCount(data.total) as unknown as number })}</h2>
         {data.invalidParameter ? (
-          <p className="notice notice-warning" role="alert">{t('filters.invalid', { parameter: data.invalidParameter })}</p>
-        ) : null}
+          <>
+            <h2 id="results-heading">{t('filters.refused')}</h2>
+            <p className="notice notice-error" role="alert">
+              {capitalised(problemText(t, lang, problem('query_parameter', { parameter: data.invalidParameter })))}. {t('filters.mend')}
+            </p>
+          </>
+        ) : (
+          <h2 id="results-heading" aria-live="polite">{t('search.results', { count: formatCount(data.total) as unknown as number })}</h2>
+        )}
         {data.engine === 'postgres' ? (
           <p className="notice notice-warning" role="status">{t('search.fallback')}</p>
         ) : null}
-        {data.cards.length === 0 ? <p className="empty">{t('search.none')}</p> : null}
+        {data.cards.length === 0 && !data.invalidParameter && !beyond ? <p className="empty">{t('search.none')}</p> : null}
+        {beyond ? (
+          <p className="notice" role="status">
+            {t('pagination.beyond', { page: data.query.page, total: pages })} <Link to={hrefFor(pages)}>{t('pagination.last')}</Link>
+          </p>
+        ) : null}
         <ol className="listing-list">
           {data.cards.map((card) => (
             <li key={card.id}>
@@ -49,12 +64,14 @@ export function ListingBrowser({ data, action, fixedKind }: { data: BrowseData; 
             </li>
           ))}
         </ol>
-        <Pagination page={data.query.page} totalPages={pages} hrefFor={hrefFor} />
+        {beyond ? null : <Pagination page={data.query.page} totalPages={pages} hrefFor={hrefFor} />}
         <SaveSearch query={listingQueryToParams({ ...data.query, page: 1 }).toString()} suggestedName={data.query.q} />
       </section>
     </div>
   );
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Signed in: keep this search and hear of new listings that meet it. */
 function SaveSearch({ query, suggestedName }: { query: string; suggestedName: string }) {

@@ -6,8 +6,9 @@ import type { BrowseData } from '../ui/listing-browser.js';
 import { appContext } from './context.server.js';
 
 /**
- * Loader body of the browse and search pages. A bad parameter on a page is dropped and named
- * in a notice (status 400), so a mistyped link still shows the market.
+ * Loader body of the browse and search pages. A parameter the API refuses is refused here too,
+ * with the same sentence (status 400): the form keeps the other filters so that the reader can
+ * mend it, and no results pretend the bad filter was applied.
  */
 export async function loadBrowse(request: Request, context: AppLoadContext, fixedKind?: ListingKind) {
   const params = new URL(request.url).searchParams;
@@ -24,6 +25,10 @@ export async function loadBrowse(request: Request, context: AppLoadContext, fixe
     }
   }
   query ??= parseListingQuery(new URLSearchParams(), fixedKind);
+  if (invalidParameter) {
+    const refused: BrowseData = { query, cards: [], total: 0, facets: {}, engine: 'meilisearch', invalidParameter };
+    return data(refused, { status: 400 });
+  }
   const result = await findListings(appContext(context), query);
   const body: BrowseData = {
     query,
@@ -31,7 +36,7 @@ export async function loadBrowse(request: Request, context: AppLoadContext, fixe
     total: result.total,
     facets: result.facets,
     engine: result.engine,
-    invalidParameter,
+    invalidParameter: null,
   };
-  return data(body, { status: invalidParameter ? 400 : 200 });
+  return data(body, { status: 200 });
 }

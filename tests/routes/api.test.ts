@@ -117,12 +117,26 @@ describe('pages', () => {
     }
   });
 
-  it('answer a bad filter on a page with a notice, not an error', async () => {
-    const res = await fetch(`${server.url}/offers?trl_min=99&sector=environment_water`);
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain('Tham số không hợp lệ: trl_min');
-    expect(html).toContain('xử lý nước thải');
+  it('refuse on a page what the API refuses, with the same sentence, and show no results as if filtered', async () => {
+    for (const [qs, parameter] of [['trl_min=99&sector=environment_water', 'trl_min'], ['trl_min=7&trl_max=3', 'trl_max']] as const) {
+      const page = await fetch(`${server.url}/offers?${qs}`);
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      const api = await (await fetch(`${server.url}/api/v1/listings?${qs}&lang=vi`)).json();
+      expect(api.parameter).toBe(parameter);
+      const sentence = api.error.charAt(0).toUpperCase() + api.error.slice(1);
+      expect(html).toContain(sentence);
+      expect(html).not.toContain('xử lý nước thải');
+      expect(html).not.toContain('kết quả</h2>');
+    }
+  });
+
+  it('never say "page 99 of 3": a page past the last one says so and leads to the last', async () => {
+    const html = await (await fetch(`${server.url}/offers?per_page=1&page=99`)).text();
+    const pages = Number(/(\d+) kết quả/.exec(html)![1]);
+    expect(html).toContain(`Trang 99 nằm ngoài kết quả: chỉ có ${pages} trang.`);
+    expect(html).not.toMatch(/Trang 99 \/ \d+/);
+    expect(html).toContain(`page=${pages}`);
   });
 
   it('render the listing page with its facts and escaped, sanitised Markdown', async () => {
