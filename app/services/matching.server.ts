@@ -1,12 +1,12 @@
 // Matches: computed when a listing is published (a job), stored with their score and reasons so
 // pages never recompute them; new strong ones are announced to both sides.
-import { sql } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
 import { decideMatchAction, mayActOnMatches, maySeeListing, maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
+import { INBOX_PAGE_SIZE, lowestScore, type MatchInboxQuery } from '../domain/match-inbox.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
@@ -179,38 +179,64 @@ export async function setMatchState(ctx: AppContext, actor: Actor, listingId: st
   if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('match', otherId);
 }
 
-/** Across an organisation's listings: new and saved matches, the newest strong ones first. */
-export async function organisationMatches(ctx: AppContext, actor: Actor, limit = 100) {
-  const rows = await ctx.db
+/**
+ * Across an organisation's listings: its new and saved matches from the inbox's floor up, the
+ * strongest first, a page at a time, with the total and the listings they belong to (for the
+ * page's filter).
+ */
+export async function organisationMatches(ctx: AppContext, actor: Actor, query: MatchInboxQuery = DEFAULT_INBOX) {
+  const base = ctx.db
     .selectFrom('matches as m')
     .innerJoin('listings as d', 'd.id', 'm.demand_id')
     .innerJoin('listings as o', 'o.id', 'm.offer_id')
-    .select(['m.demand_id', 'm.offer_id', 'm.score', 'm.reasons', 'm.first_seen_at', 'm.demand_side_state', 'm.offer_side_state', 'd.title as demand_title', 'o.title as offer_title', 'd.organisation_id as demand_org', 'o.organisation_id as offer_org', 'd.anonymous as demand_anonymous', 'o.anonymous as offer_anonymous'])
     .where('d.status', '=', 'published')
     .where('o.status', '=', 'published')
+    .where('m.score', '>=', lowestScore(query))
     .where((eb) =>
       eb.or([
-        eb.and([eb('d.organisation_id', '=', actor.organisationId), eb.or([eb('m.demand_side_state', 'is', null), eb('m.demand_side_state', '=', 'saved')])]),
-        eb.and([eb('o.organisation_id', '=', actor.organisationId), eb.or([eb('m.offer_side_state', 'is', null), eb('m.offer_side_state', '=', 'saved')])]),
+        eb.and([
+          eb('d.organisation_id', '=', actor.organisationId),
+          query.saved ? eb('m.demand_side_state', '=', 'saved') : eb.or([eb('m.demand_side_state', 'is', null), eb('m.demand_side_state', '=', 'saved')]),
+          ...(query.listing ? [eb('d.id', '=', query.listing)] : []),
+        ]),
+        eb.and([
+          eb('o.organisation_id', '=', actor.organisationId),
+          query.saved ? eb('m.offer_side_state', '=', 'saved') : eb.or([eb('m.offer_side_state', 'is', null), eb('m.offer_side_state', '=', 'saved')]),
+          ...(query.listing ? [eb('o.id', '=', query.listing)] : []),
+        ]),
       ]),
-    )
-    .orderBy(sql`(m.score >= ${STRONG_MATCH})`, 'desc')
-    .orderBy('m.first_seen_at', 'desc')
-    .orderBy('m.score', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => {
-    const mineIsDemand = r.demand_org === actor.organisationId;
-    return {
-      mine: { id: mineIsDemand ? r.demand_id : r.offer_id, title: mineIsDemand ? r.demand_title : r.offer_title },
-      theirs: { id: mineIsDemand ? r.offer_id : r.demand_id, title: mineIsDemand ? r.offer_title : r.demand_title },
-      score: r.score,
-      reasons: publicReasons(r.reasons as MatchReason[], r.demand_anonymous || r.offer_anonymous),
-      saved: (mineIsDemand ? r.demand_side_state : r.offer_side_state) === 'saved',
-      firstSeenAt: r.first_seen_at.toISOString(),
-    };
-  });
+    );
+  const [rows, count, listings] = await Promise.all([
+    base
+      .select(['m.demand_id', 'm.offer_id', 'm.score', 'm.reasons', 'm.first_seen_at', 'm.demand_side_state', 'm.offer_side_state', 'd.title as demand_title', 'o.title as offer_title', 'd.organisation_id as demand_org', 'o.organisation_id as offer_org', 'd.anonymous as demand_anonymous', 'o.anonymous as offer_anonymous'])
+      .orderBy('m.score', 'desc')
+      .orderBy('m.first_seen_at', 'desc')
+      .orderBy('m.demand_id')
+      .orderBy('m.offer_id')
+      .limit(INBOX_PAGE_SIZE)
+      .offset((query.page - 1) * INBOX_PAGE_SIZE)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('listings').select(['id', 'title']).where('organisation_id', '=', actor.organisationId).where('status', '=', 'published').orderBy('title').execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    listings: listings.map((l) => ({ id: l.id, title: l.title })),
+    matches: rows.map((r) => {
+      const mineIsDemand = r.demand_org === actor.organisationId && (!query.listing || r.demand_id === query.listing);
+      return {
+        mine: { id: mineIsDemand ? r.demand_id : r.offer_id, title: mineIsDemand ? r.demand_title : r.offer_title },
+        theirs: { id: mineIsDemand ? r.offer_id : r.demand_id, title: mineIsDemand ? r.offer_title : r.demand_title },
+        score: r.score,
+        reasons: publicReasons(r.reasons as MatchReason[], r.demand_anonymous || r.offer_anonymous),
+        saved: (mineIsDemand ? r.demand_side_state : r.offer_side_state) === 'saved',
+        firstSeenAt: r.first_seen_at.toISOString(),
+      };
+    }),
+  };
 }
+
+const DEFAULT_INBOX: MatchInboxQuery = { listing: null, strength: 'all', saved: false, page: 1 };
 
 /**
  * Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`.

@@ -99,7 +99,7 @@ describe('the owner', () => {
     // The other side's view is its own.
     expect((await listingMatches(market.ctx, ids.shrimpOffer!, people.lab!)).matches.map((m) => m.listing.id)).toContain(ids.demand);
     await setMatchState(market.ctx, people.lab!, ids.shrimpOffer!, ids.demand!, 'saved');
-    const mine = await organisationMatches(market.ctx, people.lab!);
+    const mine = (await organisationMatches(market.ctx, people.lab!, { listing: null, strength: 'all', saved: true, page: 1 })).matches;
     expect(mine[0]).toMatchObject({ mine: { id: ids.shrimpOffer }, theirs: { id: ids.demand }, saved: true });
     await expect(setMatchState(market.ctx, people.school!, ids.shrimpOffer!, ids.demand!, 'dismissed')).rejects.toThrow();
   });
