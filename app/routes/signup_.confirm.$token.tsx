@@ -15,7 +15,10 @@ import { asPage } from '../web/page-errors.server.js';
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t('signUp.confirmTitle') }));
 
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer' });
+// The link's token never leaves in a Referer to another site; `same-origin`, not `no-referrer`,
+// because under `no-referrer` a browser sends `Origin: null` with the page's own form, and the
+// cross-site guard then refuses the confirmation (found by tests/e2e/sign-up.test.ts).
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'same-origin' });
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return asPage(() => findSignUp(appContext(context), params.token ?? ''));
