@@ -1,5 +1,7 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping. The
 // sentence is in the caller's language; `code` (and `problems`, `parameter`) are for programs.
+import type { AppLoadContext } from '@remix-run/node';
+import { getApiActor, isApiPath } from '../auth/session.server.js';
 import { ListingQueryError } from '../domain/listing-query.js';
 import { cleanTextDeep } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
@@ -8,14 +10,21 @@ import { apiLanguage } from '../i18n/language.server.js';
 import { problemText } from '../i18n/problems.js';
 import { NotFoundError, RateLimitError, invalidField, type ExpectedFailure } from '../services/errors.js';
 import { problem } from '../domain/problem.js';
+import { appContext } from './context.server.js';
 import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export async function apiResponse(request: Request, run: () => Promise<unknown>): Promise<Response> {
+/**
+ * Runs an API endpoint and answers JSON, every expected failure in the API's error shape. A
+ * request that carries a token is authenticated first, on public endpoints too, so a revoked or
+ * unknown token is a 401 (and every use is counted against the token's limit) wherever it goes.
+ */
+export async function apiResponse({ request, context }: { request: Request; context: AppLoadContext }, run: () => Promise<unknown>): Promise<Response> {
   try {
+    if (request.headers.has('Authorization') && isApiPath(request)) await getApiActor(appContext(context), request);
     const body = await run();
     return body instanceof Response ? body : Response.json(body);
   } catch (error) {
