@@ -89,9 +89,7 @@ export default function ApiDocs() {
         {operations.map((op) => (
           <li key={op.operationId}>
             <a href={`#${op.operationId}`}>
-              <code>
-                {op.method} {op.path}
-              </code>
+              <code>{`${op.method} ${op.path}`}</code>
             </a>{' '}
             — {t(`apiDocs.op.${op.operationId}` as MessageKey)}
           </li>
@@ -100,9 +98,7 @@ export default function ApiDocs() {
       {operations.map((op) => (
         <article key={op.operationId} id={op.operationId}>
           <h3>
-            <code>
-              {op.method} {op.path}
-            </code>
+            <code>{`${op.method} ${op.path}`}</code>
           </h3>
           <p>
             {t(`apiDocs.op.${op.operationId}` as MessageKey)} ({t(`apiDocs.caller.${op.caller}` as MessageKey)})
