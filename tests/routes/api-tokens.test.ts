@@ -27,13 +27,14 @@ async function login(email: string): Promise<string> {
 /** Posts the /account form as a browser without JavaScript does; the page it gets back. */
 async function accountForm(fields: Record<string, string>, lang = 'en') {
   const res = await fetch(`${server.url}/account?lang=${lang}`, { method: 'POST', headers: { cookie }, body: new URLSearchParams(fields), redirect: 'manual' });
-  return { status: res.status, html: await res.text() };
+  return { status: res.status, html: await res.text(), cache: res.headers.get('cache-control') };
 }
 
 /** A new token made through the form: its secret, read from the page that shows it once. */
 async function makeToken(name: string, scope: 'read' | 'write', expiresInDays = ''): Promise<string> {
-  const { status, html } = await accountForm({ intent: 'create_token', name, scope, expiresInDays });
+  const { status, html, cache } = await accountForm({ intent: 'create_token', name, scope, expiresInDays });
   expect(status).toBe(200);
+  expect(cache).toBe('no-store');
   return /data-testid="new-token">(otx_[\w-]+)</.exec(html)![1]!;
 }
 
