@@ -2,6 +2,7 @@
 // /api/v1 only, stored hashed, scoped, rate limited; and the OpenAPI document that describes every
 // endpoint, valid OpenAPI 3.1, each of whose GET paths answers.
 import { validate } from '@readme/openapi-parser';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/password.server.js';
 import type { Actor } from '../../app/domain/actor.js';
@@ -138,6 +139,13 @@ describe('Bearer tokens on /api/v1', () => {
       expect(res).toMatchObject({ status: 401, body: { code: 'api_token_invalid', error: 'This API token is unknown, revoked or expired.' } });
     }
     expect((await call('not-a-token', 'GET', '/api/v1/my/deals')).status).toBe(401);
+  });
+
+  it('refuses a token once its expiry has passed (401)', async () => {
+    const token = await makeToken('Hết hạn', 'read', '1');
+    expect((await call(token, 'GET', '/api/v1/my/deals')).status).toBe(200);
+    await sql`update api_tokens set created_at = now() - interval '3 days', expires_at = now() - interval '1 day' where name = 'Hết hạn'`.execute(market.db);
+    expect(await call(token, 'GET', '/api/v1/my/deals')).toMatchObject({ status: 401, body: { code: 'api_token_invalid' } });
   });
 
   it('is never accepted by a page: /account with a token is still a sign-in', async () => {
