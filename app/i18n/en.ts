@@ -680,7 +680,7 @@ export const en: Record<MessageKey, string> = {
   'api.invalid': "Invalid input: see `fields` for each field.",
   'api.internal': "Internal error: the problem has been logged.",
   'api.methodNotAllowed': "Method not allowed on this endpoint.",
-  'api.noEndpoint': "No such API endpoint: see /api/v1/listings, /api/v1/search, /api/v1/health.",
+  'api.noEndpoint': "No such API endpoint: every endpoint is described at /api/v1/openapi.json and /api/docs.",
 
   // Deals (issue 9).
   'entity.deal': 'deal',

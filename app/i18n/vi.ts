@@ -679,7 +679,7 @@ export const vi = {
   'api.invalid': "Dữ liệu không hợp lệ: xem `fields` cho từng trường.",
   'api.internal': "Lỗi nội bộ: sự cố đã được ghi nhận.",
   'api.methodNotAllowed': "Phương thức này không được phép với địa chỉ này.",
-  'api.noEndpoint': "Không có địa chỉ API này: xem /api/v1/listings, /api/v1/search, /api/v1/health.",
+  'api.noEndpoint': "Không có địa chỉ API này: mọi địa chỉ được mô tả tại /api/v1/openapi.json và /api/docs.",
 
   // Deals (issue 9).
   'entity.deal': 'thương vụ',
