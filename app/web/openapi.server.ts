@@ -195,12 +195,15 @@ export interface ReferenceOperation {
   statuses: string[];
 }
 
-/** A schema's type as a reader wants it: `string`, `integer | null`, `offer | demand`, `array of …`. */
+/** A schema's type as a reader wants it, in no one language: `string`, `integer | null`, `offer | demand`, `string[]`. */
 function typeText(schema: JsonSchema | undefined): string {
   if (!schema) return 'any';
   if (schema.enum) return schema.enum.length > 8 ? `${schema.enum.slice(0, 8).join(' | ')} | …` : schema.enum.join(' | ');
-  if (schema.items) return `array of ${typeText(schema.items)}`;
-  if (schema.oneOf) return 'one of several shapes';
+  if (schema.items) {
+    const item = typeText(schema.items);
+    return item.includes(' ') ? `(${item})[]` : `${item}[]`;
+  }
+  if (schema.oneOf) return schema.oneOf.map(typeText).join(' | ');
   return Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
 }
 
