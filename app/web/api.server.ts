@@ -56,7 +56,13 @@ export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
           (error.fieldErrors.form?.[0] ? problemText(t, lang, error.fieldErrors.form[0]) : t('api.invalid'))
         : problemText(t, lang, error.problem);
   const extra = error.kind === 'invalid' ? { fields, problems: error.fieldErrors } : {};
-  const headers = error instanceof RateLimitError ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined;
+  const headers =
+    error instanceof RateLimitError
+      ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) }
+      : // RFC 6750: a 401 names the scheme, and says when the token itself was refused.
+        error.kind === 'unauthenticated'
+        ? { 'WWW-Authenticate': error.problem.code === 'api_token_invalid' ? 'Bearer realm="opentex", error="invalid_token"' : 'Bearer realm="opentex"' }
+        : undefined;
   const response = jsonError(statusOf(error), sentence, { code: error.problem.code, ...extra });
   if (headers) for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   return response;

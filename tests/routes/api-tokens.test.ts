@@ -137,6 +137,7 @@ describe('Bearer tokens on /api/v1', () => {
     for (const path of ['/api/v1/my/listings', '/api/v1/listings']) {
       const res = await call('otx_khong-co-ma-nay', 'GET', path, undefined, 'en');
       expect(res).toMatchObject({ status: 401, body: { code: 'api_token_invalid', error: 'This API token is unknown, revoked or expired.' } });
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="opentex", error="invalid_token"');
     }
     expect((await call('not-a-token', 'GET', '/api/v1/my/deals')).status).toBe(401);
   });
