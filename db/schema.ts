@@ -353,6 +353,23 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+/** A personal API token: only the SHA-256 of its secret is kept; `hint` is the secret's first characters, to tell tokens apart. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  hint: string;
+  scope: 'read' | 'write';
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  /** The rate limit's current window and the requests counted in it. */
+  window_started_at: Timestamp | null;
+  window_count: Generated<number>;
+}
+
 export interface PasswordResetTable {
   token_hash: string;
   user_id: string;
@@ -599,6 +616,7 @@ export interface DB {
   listing_revisions: ListingRevisionTable;
   users: UserTable;
   sessions: SessionTable;
+  api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
   invitations: InvitationTable;
   sign_in_attempts: SignInAttemptTable;

@@ -4,6 +4,7 @@ import { createCookie, redirect } from '@remix-run/node';
 import type { Actor } from '../domain/actor.js';
 import type { AppContext } from '../context.server.js';
 import { actorFromSession, SESSION_DAYS } from '../services/accounts.server.js';
+import { actorFromApiToken } from '../services/api-tokens.server.js';
 import { AuthenticationError } from '../services/errors.js';
 
 const sessionCookie = createCookie('opentex_session', {
@@ -46,10 +47,38 @@ export async function requireActor(ctx: AppContext, request: Request): Promise<A
   return actor;
 }
 
-/** For the API: the signed-in person, or a 401. */
+/** The API's one way to say who is calling; each request is resolved once (its token counted once). */
+const apiCallers = new WeakMap<Request, Promise<Actor | null>>();
+
+/**
+ * Who calls the API: the person behind `Authorization: Bearer <token>` when the request carries
+ * one (a bad token is a 401, never a fall-back to the cookie), else the browser's session. Only
+ * /api/v1 reads tokens: pages ask `getActor`/`requireActor`, which know only the cookie.
+ */
+export function getApiActor(ctx: AppContext, request: Request): Promise<Actor | null> {
+  let caller = apiCallers.get(request);
+  if (!caller) {
+    caller = resolveApiCaller(ctx, request);
+    apiCallers.set(request, caller);
+  }
+  return caller;
+}
+
+async function resolveApiCaller(ctx: AppContext, request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get('Authorization');
+  if (authorization === null || !isApiPath(request)) return getActor(ctx, request);
+  const bearer = /^Bearer[ ]+(\S+)[ ]*$/i.exec(authorization)?.[1];
+  if (!bearer) throw new AuthenticationError('api_token_invalid');
+  return actorFromApiToken(ctx, bearer, request.method);
+}
+
+export function isApiPath(request: Request): boolean {
+  return new URL(request.url).pathname.startsWith('/api/v1/');
+}
+
+/** For the API: the caller (token or session), or a 401. */
 export async function requireApiActor(ctx: AppContext, request: Request): Promise<Actor> {
-  const actor = await getActor(ctx, request);
+  const actor = await getApiActor(ctx, request);
   if (!actor) throw new AuthenticationError();
   return actor;
 }
-

@@ -167,3 +167,15 @@ export function importModesFor(actor: Actor | null, organisation: { id: string; 
   if (!mayBulkImport(actor, organisation)) return [];
   return mayAdministerOrganisation(actor, organisation.id) ? ['draft', 'submit'] : ['draft', 'publish'];
 }
+
+/** The two scopes of a personal API token. */
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/**
+ * What an API token lets a program do, on top of what its person may do: a `read` token only
+ * reads (GET, HEAD, OPTIONS); a `write` token does whatever its person may do through the API.
+ */
+export function tokenAllowsMethod(scope: ApiTokenScope, method: string): boolean {
+  return scope === 'write' || ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}

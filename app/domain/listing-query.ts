@@ -48,25 +48,26 @@ export const MAX_QUERY_LENGTH = 200;
 const many = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 const trl = z.coerce.number().int().min(TRL_MIN).max(TRL_MAX).nullable();
 
-const schema = z
-  .object({
-    q: cleaned(z.string().max(MAX_QUERY_LENGTH)),
-    kind: z.enum(LISTING_KINDS).nullable(),
-    sector: many(SECTORS),
-    trl_min: trl,
-    trl_max: trl,
-    mode: many(TRANSFER_MODES),
-    ip: many(IP_STATUSES),
-    province: many(PROVINCE_CODES),
-    org_type: many(ORGANISATION_TYPES),
-    sort: z.enum(LISTING_SORTS).nullable(),
-    page: z.coerce.number().int().min(1).max(MAX_PAGE),
-    per_page: z.coerce.number().int().min(1).max(MAX_PER_PAGE),
-  })
-  .refine((v) => v.trl_min === null || v.trl_max === null || v.trl_min <= v.trl_max, {
-    path: ['trl_max'],
-    message: 'below_minimum',
-  });
+/** The URL parameters of a listing query, as the API documents them (app/web/openapi.server.ts). */
+export const listingQueryParametersSchema = z.object({
+  q: cleaned(z.string().max(MAX_QUERY_LENGTH)),
+  kind: z.enum(LISTING_KINDS).nullable(),
+  sector: many(SECTORS),
+  trl_min: trl,
+  trl_max: trl,
+  mode: many(TRANSFER_MODES),
+  ip: many(IP_STATUSES),
+  province: many(PROVINCE_CODES),
+  org_type: many(ORGANISATION_TYPES),
+  sort: z.enum(LISTING_SORTS).nullable(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE),
+  per_page: z.coerce.number().int().min(1).max(MAX_PER_PAGE),
+});
+
+const schema = listingQueryParametersSchema.refine((v) => v.trl_min === null || v.trl_max === null || v.trl_min <= v.trl_max, {
+  path: ['trl_max'],
+  message: 'below_minimum',
+});
 
 export type QueryParameter = keyof z.input<typeof schema>;
 

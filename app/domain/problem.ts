@@ -111,6 +111,9 @@ export const PROBLEM_CODES = [
   'import_unreadable',
   'import_not_draft',
   'import_already_confirmed',
+  // Personal API tokens.
+  'api_token_invalid',
+  'api_token_read_only',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

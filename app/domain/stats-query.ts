@@ -28,18 +28,19 @@ const day = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'invalid_date');
 const blankIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-const schema = z
-  .object({
-    sector: z.preprocess(blankIsNull, z.enum(SECTORS, { message: 'invalid_value' }).nullable().default(null)),
-    province: z.preprocess(blankIsNull, z.enum(PROVINCE_CODES, { message: 'invalid_value' }).nullable().default(null)),
-    organisationType: z.preprocess(blankIsNull, z.enum(ORGANISATION_TYPES, { message: 'invalid_value' }).nullable().default(null)),
-    period: z.preprocess(blankIsNull, z.enum(STATS_PERIODS, { message: 'invalid_value' }).nullable().default(null)),
-    from: z.preprocess(blankIsNull, day.nullable().default(null)),
-    to: z.preprocess(blankIsNull, day.nullable().default(null)),
-  })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_reversed' });
-  });
+/** The URL parameters of a statistics query, as the API documents them (app/web/openapi.server.ts). */
+export const statsQueryParametersSchema = z.object({
+  sector: z.preprocess(blankIsNull, z.enum(SECTORS, { message: 'invalid_value' }).nullable().default(null)),
+  province: z.preprocess(blankIsNull, z.enum(PROVINCE_CODES, { message: 'invalid_value' }).nullable().default(null)),
+  organisationType: z.preprocess(blankIsNull, z.enum(ORGANISATION_TYPES, { message: 'invalid_value' }).nullable().default(null)),
+  period: z.preprocess(blankIsNull, z.enum(STATS_PERIODS, { message: 'invalid_value' }).nullable().default(null)),
+  from: z.preprocess(blankIsNull, day.nullable().default(null)),
+  to: z.preprocess(blankIsNull, day.nullable().default(null)),
+});
+
+const schema = statsQueryParametersSchema.superRefine((q, ctx) => {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_reversed' });
+});
 
 export type StatsQueryResult = { ok: true; query: StatsQuery } | { ok: false; errors: Partial<Record<keyof StatsQuery, string>> };
 
@@ -73,3 +74,8 @@ export function statsSearchParams(query: StatsQuery): URLSearchParams {
   if (query.to) params.set('to', query.to);
   return params;
 }
+
+export const STATS_FORMATS = ['json', 'csv'] as const;
+
+/** How an export is sent: JSON `{ columns, data }` (the default) or CSV. */
+export const statsFormatSchema = z.object({ format: z.enum(STATS_FORMATS).default('json') });

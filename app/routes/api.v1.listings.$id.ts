@@ -4,6 +4,6 @@ import { apiResponse, methodNotAllowed } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => ({ data: await getListing(appContext(context), params.id ?? '') }));
+  apiResponse({ request, context }, async () => ({ data: await getListing(appContext(context), params.id ?? '') }));
 
 export const action = methodNotAllowed;

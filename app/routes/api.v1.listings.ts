@@ -5,7 +5,7 @@ import { apiResponse, listingPage, methodNotAllowed } from '../web/api.server.js
 import { appContext } from '../web/context.server.js';
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const query = parseListingQuery(new URL(request.url).searchParams);
     return listingPage(query, await findListings(appContext(context), query));
   });

@@ -6,7 +6,7 @@ import { appContext } from '../web/context.server.js';
 
 /** GET: the contract's milestones in order (none until it is signed: they fall due at signing). */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await listMilestones(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });

@@ -7,7 +7,7 @@ import { contractPdfResponse } from '../web/contract-pdf.server.js';
 
 /** GET: the current version as a PDF (`application/pdf`), its content hash in `X-Content-SHA256`. */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return contractPdfResponse(await contractPdf(ctx, await requireApiActor(ctx, request), params.id ?? ''));
   });

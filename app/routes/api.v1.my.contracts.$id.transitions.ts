@@ -14,7 +14,7 @@ import { parsed } from '../web/form-schema.server.js';
  * changed since it was read (`contract_changed`).
  */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

@@ -10,7 +10,7 @@ import { appContext } from '../web/context.server.js';
  * transitions open to them. 404 for anyone but the deal's two organisations and curators.
  */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await getContract(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });

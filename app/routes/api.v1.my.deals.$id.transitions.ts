@@ -12,7 +12,7 @@ import { parsed } from '../web/form-schema.server.js';
  * withdraw (`reason`), terminate (`reason`, curators). 409 when somebody acted first.
  */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

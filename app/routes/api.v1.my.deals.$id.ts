@@ -10,7 +10,7 @@ import { appContext } from '../web/context.server.js';
  * but its two organisations and curators.
  */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await getDeal(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });

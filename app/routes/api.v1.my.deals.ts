@@ -9,7 +9,7 @@ import { parsed } from '../web/form-schema.server.js';
 
 /** GET: the organisation's deals, grouped by what they wait for (the inbox of /my/deals). */
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await listMyDeals(ctx, await requireApiActor(ctx, request)) };
   });
@@ -20,7 +20,7 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
  * deal on that listing (one open deal per organisation and listing).
  */
 export const action = ({ request, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

@@ -6,7 +6,7 @@ import { appContext } from '../web/context.server.js';
 
 /** POST: send a draft (or a listing with changes requested) to the curators. */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

@@ -8,14 +8,14 @@ import { appContext } from '../web/context.server.js';
 
 /** GET: the whole listing for its owner: status, version, confidential details, history. */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await getOwnListing(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });
 
 /** PATCH: replace the listing's fields; `version` (optional) guards against lost updates. */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'PATCH') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

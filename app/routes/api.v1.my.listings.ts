@@ -8,14 +8,14 @@ import { appContext } from '../web/context.server.js';
 
 /** GET: the signed-in organisation's listings, in every state. */
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await listOwnListings(ctx, await requireApiActor(ctx, request)) };
   });
 
 /** POST: a new draft, with the fields of GET /api/v1/my/listings/:id's `data.input` (the listing form's schema). */
 export const action = ({ request, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

@@ -12,7 +12,7 @@ import { parsed } from '../web/form-schema.server.js';
  * required). 409 when somebody acted first or the milestone is not at that step.
  */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);

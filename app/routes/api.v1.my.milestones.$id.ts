@@ -10,7 +10,7 @@ import { appContext } from '../web/context.server.js';
  * account with the VietQR payload (`bankTransfer.qrPayload`) to draw the code from.
  */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     return { data: await getMilestoneDetails(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });

@@ -5,7 +5,7 @@ import { apiResponse, listingPage, methodNotAllowed } from '../web/api.server.js
 import { appContext } from '../web/context.server.js';
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const params = new URL(request.url).searchParams;
     const query = parseListingQuery(params);
     if (!query.q) throw new ListingQueryError('q', 'Missing parameter "q": the words to search for');

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { statsFormatSchema } from '../domain/stats-query.js';
 import { tableRecords } from '../domain/stats-tables.js';
+import { parsed } from '../web/form-schema.server.js';
 import { publicExport } from '../services/market-figures.server.js';
 import { apiResponse, methodNotAllowed } from '../web/api.server.js';
 import { appContext } from '../web/context.server.js';
@@ -14,11 +16,12 @@ import { apiLanguage } from '../i18n/language.server.js';
  * `from`, `to`); a wrong one is a 400 naming it.
  */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const url = new URL(request.url);
     const name = params.table ?? '';
     const table = await publicExport(appContext(context), name, url.searchParams, statsNamer(await apiLanguage(request)));
-    if (url.searchParams.get('format') === 'csv') return csvResponse(table, name);
+    const { format } = parsed(statsFormatSchema, { format: url.searchParams.get('format') ?? undefined });
+    if (format === 'csv') return csvResponse(table, name);
     return Response.json({ columns: table.columns, data: tableRecords(table) }, { headers: { 'Cache-Control': 'public, max-age=300' } });
   });
 

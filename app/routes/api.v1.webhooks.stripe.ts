@@ -11,7 +11,7 @@ import { appContext } from '../web/context.server.js';
  * duplicate; 400 `{ error, code: "webhook_signature" }` when the signature does not verify.
  */
 export const action = ({ request, context }: ActionFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     // The raw body, decoded as `request.text()` would, but counted against the 1 MB limit as it arrives.
     const rawBody = new TextDecoder().decode(await readBodyBytes(request, MAX_BODY_BYTES));

@@ -14,7 +14,7 @@ import { getLanguage } from '../i18n/language.server.js';
  * Curators only (403; 401 when not signed in); an unknown table or filter is a 400.
  */
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiResponse(request, async () => {
+  apiResponse({ request, context }, async () => {
     const ctx = appContext(context);
     const url = new URL(request.url);
     const name = params.table ?? '';

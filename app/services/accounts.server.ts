@@ -185,18 +185,12 @@ async function reserveSignInAttempt(ctx: AppContext, email: string, ip: string):
   });
 }
 
-/** The person behind a session cookie, or null when it is unknown or expired. */
-export async function actorFromSession(ctx: AppContext, token: string | null | undefined): Promise<Actor | null> {
-  if (!token || token.length > 100) return null;
-  const row = await ctx.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.platform_admin', 'u.may_sign', 'o.id as organisation_id', 'o.type as organisation_type'])
-    .where('s.id', '=', hashToken(token))
-    .where('s.expires_at', '>', ctx.clock())
-    .executeTakeFirst();
-  if (!row) return null;
+/** The columns of a user and their organisation that make an Actor (joined as `u` and `o`). */
+export const ACTOR_COLUMNS = ['u.id', 'u.name', 'u.email', 'u.role', 'u.platform_admin', 'u.may_sign', 'o.id as organisation_id', 'o.type as organisation_type'] as const;
+
+type ActorRow = { id: string; name: string; email: string; role: Actor['role']; platform_admin: boolean; may_sign: boolean; organisation_id: string; organisation_type: Actor['organisationType'] };
+
+export function actorOf(row: ActorRow): Actor {
   return {
     userId: row.id,
     name: row.name,
@@ -207,6 +201,20 @@ export async function actorFromSession(ctx: AppContext, token: string | null | u
     platformAdmin: row.platform_admin,
     maySign: row.may_sign,
   };
+}
+
+/** The person behind a session cookie, or null when it is unknown or expired. */
+export async function actorFromSession(ctx: AppContext, token: string | null | undefined): Promise<Actor | null> {
+  if (!token || token.length > 100) return null;
+  const row = await ctx.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(ACTOR_COLUMNS)
+    .where('s.id', '=', hashToken(token))
+    .where('s.expires_at', '>', ctx.clock())
+    .executeTakeFirst();
+  return row ? actorOf(row) : null;
 }
 
 export async function signOut(ctx: AppContext, token: string): Promise<void> {

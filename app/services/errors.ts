@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { parseInput } from '../domain/form-input.js';
 import type { EmailedLink, FailureKind, FieldProblems, Problem, ProblemCode, ProblemParams } from '../domain/problem.js';
 
-export type Entity = 'deal' | 'contract' | 'milestone' | 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link' | 'notification';
+export type Entity = 'deal' | 'contract' | 'milestone' | 'listing' | 'organisation' | 'invitation' | 'user' | 'sign_up' | 'page' | 'attachment' | 'match' | 'saved_search' | 'reset_link' | 'notification' | 'api_token';
 
 export abstract class ExpectedFailure extends Error {
   abstract readonly kind: FailureKind;
@@ -42,8 +42,8 @@ export class InvalidInputError extends ExpectedFailure {
 /** Not signed in (401). */
 export class AuthenticationError extends ExpectedFailure {
   readonly kind = 'unauthenticated';
-  constructor() {
-    super({ code: 'sign_in_first' });
+  constructor(code: ProblemCode = 'sign_in_first') {
+    super({ code });
     this.name = 'AuthenticationError';
   }
 }

@@ -123,7 +123,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t('footer.text')}</p>
       <p>
-        <a href="/market">{t('market.title')}</a> · <a href="/api/v1/health">API</a>
+        <a href="/market">{t('market.title')}</a> · <a href="/api/docs">API</a>
       </p>
     </footer>
   );

@@ -1,6 +1,8 @@
 // The JSON API's error contract: 400/404 with `{ "error": "…" }` and nothing else escaping. The
 // sentence is in the caller's language; `code` (and `problems`, `parameter`) are for programs.
 import '../i18n/catalogues.js';
+import type { AppLoadContext } from '@remix-run/node';
+import { getApiActor, isApiPath } from '../auth/session.server.js';
 import { ListingQueryError } from '../domain/listing-query.js';
 import { cleanTextDeep } from '../domain/text.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyBytes } from './body.server.js';
@@ -9,14 +11,21 @@ import { apiLanguage } from '../i18n/language.server.js';
 import { problemText } from '../i18n/problems.js';
 import { NotFoundError, RateLimitError, invalidField, type ExpectedFailure } from '../services/errors.js';
 import { problem } from '../domain/problem.js';
+import { appContext } from './context.server.js';
 import { isExpectedFailure, statusOf } from './failure.server.js';
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export async function apiResponse(request: Request, run: () => Promise<unknown>): Promise<Response> {
+/**
+ * Runs an API endpoint and answers JSON, every expected failure in the API's error shape. A
+ * request that carries a token is authenticated first, on public endpoints too, so a revoked or
+ * unknown token is a 401 (and every use is counted against the token's limit) wherever it goes.
+ */
+export async function apiResponse({ request, context }: { request: Request; context: AppLoadContext }, run: () => Promise<unknown>): Promise<Response> {
   try {
+    if (request.headers.has('Authorization') && isApiPath(request)) await getApiActor(appContext(context), request);
     const body = await run();
     return body instanceof Response ? body : Response.json(body);
   } catch (error) {
@@ -48,7 +57,13 @@ export function failureResponse(error: ExpectedFailure, lang: Lang): Response {
           (error.fieldErrors.form?.[0] ? problemText(t, lang, error.fieldErrors.form[0]) : t('api.invalid'))
         : problemText(t, lang, error.problem);
   const extra = error.kind === 'invalid' ? { fields, problems: error.fieldErrors } : {};
-  const headers = error instanceof RateLimitError ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined;
+  const headers =
+    error instanceof RateLimitError
+      ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) }
+      : // RFC 6750: a 401 names the scheme, and says when the token itself was refused.
+        error.kind === 'unauthenticated'
+        ? { 'WWW-Authenticate': error.problem.code === 'api_token_invalid' ? 'Bearer realm="opentex", error="invalid_token"' : 'Bearer realm="opentex"' }
+        : undefined;
   const response = jsonError(statusOf(error), sentence, { code: error.problem.code, ...extra });
   if (headers) for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   return response;
