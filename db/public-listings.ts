@@ -1,3 +1,4 @@
+import type { NotNull } from 'kysely';
 import type { Database } from './connection.js';
 import type { Organisation } from './schema.js';
 
@@ -19,7 +20,9 @@ export function publicListingRows(db: Database) {
       'l.published_at', 'l.confirmed_active_at', 'l.expires_at', 'l.version',
       'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name',
       'o.type as organisation_type', 'o.verified_at as organisation_verified_at',
-    ]);
+    ])
+    // A published listing is complete (the listings_complete_when_submitted check); drafts may not be.
+    .$narrowType<{ trl: NotNull; province_code: NotNull }>();
 }
 
 export type PublicListingRow = Awaited<ReturnType<ReturnType<typeof publicListingRows>['execute']>>[number];
@@ -37,6 +40,7 @@ export async function publicCrowd(db: Database, types: readonly OrganisationType
     .where('l.anonymous', '=', false)
     .where('o.type', 'in', [...new Set(types)])
     .select(['o.id as organisation_id', 'o.type', 'l.province_code'])
+    .$narrowType<{ province_code: NotNull }>()
     .distinct()
     .execute();
 }

@@ -38,12 +38,16 @@ interface Props {
   previewHtml: string | null;
   version?: number;
   submitLabel: string;
+  /** A second button that saves and sends for review, where the owner may submit. */
+  submitForReviewLabel?: string;
+  /** The new-listing form's idempotency key (one per form shown). */
+  draftKey?: string;
 }
 
 const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** Every field of a listing's profile, with limits, counters and a Markdown preview. */
-export function ListingForm({ values, errors, message, previewHtml, version, submitLabel }: Props) {
+export function ListingForm({ values, errors, message, previewHtml, version, submitLabel, submitForReviewLabel, draftKey }: Props) {
   const t = useT();
   const lang = useLang();
   const isOffer = values.kind === 'offer';
@@ -52,6 +56,8 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       {message ? <FormMessage message={message} /> : Object.keys(errors).length ? <p className="notice notice-error" role="alert">{t('form.fixErrors')}</p> : null}
       <input type="hidden" name="kind" value={values.kind} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {draftKey !== undefined ? <input type="hidden" name="draftKey" value={draftKey} /> : null}
+      <p className="hint">{t('listingForm.draftHint')}</p>
       <CountedText name="title" label={t('listingForm.title')} value={values.title} errors={errors.title} />
       <CountedText name="summary" label={t('listingForm.summary')} value={values.summary} errors={errors.summary} rows={3} />
       <CountedText name="description" label={t('listingForm.description')} value={values.description} errors={errors.description} rows={10} hint={t('listingForm.markdownHint')} />
@@ -144,6 +150,7 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       </fieldset>
       <p className="actions">
         <button type="submit" name="intent" value="save">{submitLabel}</button>
+        {submitForReviewLabel ? <button type="submit" name="intent" value="submit" className="secondary">{submitForReviewLabel}</button> : null}
       </p>
     </Form>
   );
