@@ -1,7 +1,7 @@
 // An organisation's own listings: write drafts, edit, see status and history.
 import { maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
-import type { CuratorRequest } from '../domain/listing.js';
+import type { CuratorRequest, ListingView } from '../domain/listing.js';
 import { submissionProblems, validateListingDraft, type ListingDraft, type ListingInput } from '../domain/listing-input.js';
 import type { FieldProblems } from '../domain/problem.js';
 import { LISTING_PROCESS, type ListingTransitionName } from '../domain/listing-process.js';
@@ -12,6 +12,7 @@ import { InvalidInputError, NotFoundError, invalidField } from './errors.js';
 import { saveListingText } from './listing-lifecycle.server.js';
 import { listingColumns, listingDraftOf } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
+import { listingAsPublic } from './listing-rows.server.js';
 
 export interface OwnListing {
   id: string;
@@ -157,6 +158,14 @@ function curatorRequestOf(status: ListingStatus, hasPendingRevision: boolean, hi
         : undefined;
   if (!latest || !['request_changes', 'reject', 'decline_revision'].includes(latest.action)) return null;
   return { action: latest.action as CuratorRequest['action'], reason: latest.reason, by: latest.name, at: latest.at.toISOString() };
+}
+
+/** The listing as the public will see it, for those who may see it inside (owner, curators). */
+export async function previewOwnListing(ctx: AppContext, actor: Actor, id: string): Promise<{ listing: ListingView; status: ListingStatus }> {
+  const own = await getOwnListing(ctx, actor, id);
+  const listing = await listingAsPublic(ctx.db, own.id);
+  if (!listing) throw new NotFoundError('listing', id);
+  return { listing, status: own.status };
 }
 
 export async function listOwnListings(ctx: AppContext, actor: Actor) {

@@ -89,13 +89,24 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
         <input {...inputProps('keywords', errors.keywords, true)} defaultValue={values.keywords} />
       </Field>
       <Field name="trl" label={isOffer ? t('listing.trlReached') : t('listing.trlWanted')} errors={errors.trl} hint={t('listingForm.trlHint')}>
-        <select {...inputProps('trl', errors.trl, true)} defaultValue={values.trl}>
+        <select {...withDescription(inputProps('trl', errors.trl, true), 'trl-levels')} defaultValue={values.trl}>
           <option value="">—</option>
           {TRLS.map((n) => (
             <option key={n} value={n}>TRL {n} — {t(`trl.${n}` as MessageKey)}</option>
           ))}
         </select>
       </Field>
+      <details className="explained" id="trl-levels">
+        <summary>{t('listingForm.trlExplained')}</summary>
+        <dl>
+          {TRLS.map((n) => (
+            <div key={n}>
+              <dt>TRL {n} — {t(`trl.${n}` as MessageKey)}</dt>
+              <dd>{t(`trlHint.${n}` as MessageKey)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       {isOffer ? (
         <Field name="ipStatus" label={t('listing.ip')} errors={errors.ipStatus}>
           <select {...inputProps('ipStatus', errors.ipStatus)} defaultValue={values.ipStatus}>
@@ -106,14 +117,16 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
           </select>
         </Field>
       ) : null}
-      <fieldset className={errors.transferModes ? 'has-error' : undefined}>
+      <fieldset className={errors.transferModes ? 'has-error' : undefined} aria-describedby="modes-hint">
         <legend>{t('listing.modes')}</legend>
-        <ul className="checkboxes">
+        <p className="hint" id="modes-hint">{t('listingForm.modesExplained')}</p>
+        <ul className="checkboxes explained-options">
           {TRANSFER_MODES.map((m) => (
             <li key={m}>
               <label>
-                <input type="checkbox" name="transferModes" value={m} defaultChecked={values.transferModes.includes(m)} /> {t(`mode.${m}`)}
+                <input type="checkbox" name="transferModes" value={m} defaultChecked={values.transferModes.includes(m)} aria-describedby={`mode-${m}-hint`} /> {t(`mode.${m}`)}
               </label>
+              <small className="hint" id={`mode-${m}-hint`}>{t(`modeHint.${m}` as MessageKey)}</small>
             </li>
           ))}
         </ul>
@@ -154,6 +167,11 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       </p>
     </Form>
   );
+}
+
+/** An input's description list, with one more element that explains it. */
+function withDescription<P extends { 'aria-describedby'?: string }>(props: P, id: string): P {
+  return { ...props, 'aria-describedby': [props['aria-describedby'], id].filter(Boolean).join(' ') };
 }
 
 /**
