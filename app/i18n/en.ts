@@ -223,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'history.approve': "Approved",
   'history.request_changes': "Changes requested",
   'history.reject': "Rejected",
+  'history.restore': "Restored as a draft",
   'history.archive': "Archived",
   'history.renew': "Confirmed active",
   'history.expire': "Expired",

@@ -222,6 +222,7 @@ export const vi = {
   'history.approve': "Duyệt",
   'history.request_changes': "Yêu cầu chỉnh sửa",
   'history.reject': "Từ chối",
+  'history.restore': "Khôi phục thành bản nháp",
   'history.archive': "Lưu trữ",
   'history.renew': "Xác nhận còn hiệu lực",
   'history.expire': "Hết hạn",
