@@ -45,7 +45,7 @@ export function listingFromForm(values: Values) {
     priceMax: parseVndAmount(one(values.priceMax)),
     priceNegotiable: one(values.priceNegotiable) === 'on',
     province: one(values.province) || null,
-    language: one(values.language),
+    language: one(values.language) || undefined,
     anonymous: one(values.anonymous) === 'on',
     confidentialDetails: confidential === '' ? null : confidential,
   };

@@ -75,7 +75,7 @@ export type ListingInput = z.output<typeof listingInputSchema>;
  * (and the rules the database keeps). The whole profile is checked when the owner submits it.
  */
 export const listingDraftFieldsSchema = listingFieldsSchema.extend({
-  title: cleaned(z.string().min(1).max(LISTING_LIMITS.title)),
+  title: cleaned(z.string().min(1, 'required').max(LISTING_LIMITS.title)),
   summary: cleaned(z.string().max(LISTING_LIMITS.summary), { multiline: true }).default(''),
   description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).default(''),
   sectors: z.array(z.enum(SECTORS)).max(LISTING_LIMITS.sectorsMax, 'too_many_sectors').default([]),
