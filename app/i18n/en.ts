@@ -321,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   'archive.title': "Archive this listing?",
   'archive.explain': "It will no longer be public and will receive no new interest. You can restore it as a draft later.",
   'archive.confirm': "Yes, archive it",
+  'archive.unavailable': "This listing cannot be archived in its present state.",
   'archive.cancel': "No, go back",
   'listing.incompleteForReview': "The listing is not complete enough to submit for review.",
   'listingForm.saveDraft': "Save draft",

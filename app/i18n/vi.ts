@@ -320,6 +320,7 @@ export const vi = {
   'archive.title': "Lưu trữ tin này?",
   'archive.explain': "Tin sẽ không còn hiển thị công khai và không nhận quan tâm mới. Bạn có thể khôi phục tin thành bản nháp sau.",
   'archive.confirm': "Có, lưu trữ tin",
+  'archive.unavailable': "Tin này không thể lưu trữ ở trạng thái hiện tại.",
   'archive.cancel': "Không, quay lại",
   'listing.incompleteForReview': "Tin chưa đủ thông tin để gửi kiểm duyệt.",
   'listingForm.saveDraft': "Lưu bản nháp",

@@ -3,7 +3,6 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireActor } from '../auth/session.server.js';
-import { NotFoundError } from '../services/errors.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
 import { getOwnListing } from '../services/my-listings.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
@@ -23,8 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(ctx, request);
   return asPage(async () => {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
-    if (!listing.transitions.includes('archive')) throw new NotFoundError('listing', listing.id);
-    return { id: listing.id, title: listing.input.title, language: listing.input.language, version: listing.version };
+    // Not archivable now (archived already, under review): the page says so, and a refused
+    // confirmation (another tab moved the listing on) still shows its message.
+    return { id: listing.id, title: listing.input.title, language: listing.input.language, version: listing.version, mayArchive: listing.transitions.includes('archive') };
   });
 }
 
@@ -42,19 +42,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ArchiveListing() {
   const t = useT();
-  const { id, title, language, version } = useLoaderData<typeof loader>();
+  const { id, title, language, version, mayArchive } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>{t('archive.title')}</h1>
       <p lang={language}><strong>{title}</strong></p>
-      <p>{t('archive.explain')}</p>
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
-      <Form method="post" className="actions">
-        <input type="hidden" name="version" value={version} />
-        <button type="submit" className="danger">{t('archive.confirm')}</button>
-        <Link className="button secondary" to={`/my/listings/${id}`}>{t('archive.cancel')}</Link>
-      </Form>
+      {mayArchive ? (
+        <>
+          <p>{t('archive.explain')}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="version" value={version} />
+            <button type="submit" className="danger">{t('archive.confirm')}</button>
+            <Link className="button secondary" to={`/my/listings/${id}`}>{t('archive.cancel')}</Link>
+          </Form>
+        </>
+      ) : (
+        <>
+          {result ? null : <p className="notice">{t('archive.unavailable')}</p>}
+          <p><Link to={`/my/listings/${id}`}>← {t('preview.back')}</Link></p>
+        </>
+      )}
     </section>
   );
 }

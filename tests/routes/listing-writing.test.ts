@@ -180,7 +180,9 @@ describe('archive, restore, and a rejected listing sent back', () => {
     const archived = await get(done.location!);
     expect(archived.html).toContain('Đã lưu trữ tin');
     expect(archived.html).toContain('value="restore"');
-    expect((await get(`/my/listings/${id}/archive`)).status).toBe(404);
+    const again = await get(`/my/listings/${id}/archive`);
+    expect(again.html).toContain('Tin này không thể lưu trữ ở trạng thái hiện tại.');
+    expect(again.html).not.toContain('Có, lưu trữ tin');
     expect((await post(`/my/listings/${id}`, { intent: 'restore' })).status).toBe(200);
     expect(await statusOf(id)).toBe('draft');
   });
