@@ -8,6 +8,7 @@ import { applyListingTransition } from '../services/listing-lifecycle.server.js'
 import { getOwnListing } from '../services/my-listings.server.js';
 import { InvalidInputError } from '../services/errors.js';
 import { CuratorRequestNotice } from '../ui/curator-request.js';
+import { TrlFact } from '../ui/listing-public.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { FormMessage } from '../ui/field.js';
 import { Attachments } from '../ui/attachments.js';
@@ -108,6 +109,8 @@ export default function MyListing() {
             <dd>{formatDate(listing.confirmedActiveAt, lang)}</dd>
           </>
         ) : null}
+        <dt>{l.kind === 'offer' ? t('listing.trlReached') : t('listing.trlWanted')}</dt>
+        <dd>{l.trl === null ? '—' : <TrlFact trl={l.trl} />}</dd>
         <dt>{l.kind === 'offer' ? t('listing.price') : t('listing.budget')}</dt>
         <dd><Price min={l.priceMin} max={l.priceMax} negotiable={l.priceNegotiable} /></dd>
         <dt>{t('listingForm.anonymous')}</dt>

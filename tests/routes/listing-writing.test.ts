@@ -140,7 +140,10 @@ describe('one draft per form', () => {
 describe('the preview and the plain-words hints', () => {
   it('shows a draft as the public page would, marked as not public yet', async () => {
     const id = idFrom((await post('/my/listings/new?kind=offer', { ...COMPLETE, intent: 'save', title: 'Xem trước cảm biến' })).location);
-    expect((await get(`/my/listings/${id}`)).html).toContain(`href="/my/listings/${id}/preview"`);
+    const own = (await get(`/my/listings/${id}`)).html;
+    expect(own).toContain(`href="/my/listings/${id}/preview"`);
+    // Where the owner's page shows the TRL, it says what it means.
+    expect(own).toContain('Đã chạy thử trong điều kiện gần giống thực tế.');
     const preview = await get(`/my/listings/${id}/preview`);
     expect(preview.status).toBe(200);
     expect(preview.html).toContain('Xem trước — chưa công khai');
