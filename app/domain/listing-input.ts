@@ -115,7 +115,15 @@ export function validateListingDraft(value: unknown): { ok: true; value: Listing
 /** What keeps a saved draft from review: the full profile's problems, or null when complete. */
 export function submissionProblems(draft: ListingDraft): FieldProblems | null {
   const result = validateListingInput(draft);
-  return result.ok ? null : result.errors;
+  if (result.ok) return null;
+  // zod skips the rules between fields while a field fails: apply them too, so the owner sees
+  // everything missing at once (an offer's IP status with its TRL).
+  const issues: z.ZodIssue[] = [];
+  listingRules(draft as ListingFields, { addIssue: (issue) => issues.push({ ...issue, path: issue.path ?? [] } as z.ZodIssue), path: [] } as z.RefinementCtx);
+  const rules = issues.length ? fieldProblemsOf(new z.ZodError(issues)) : {};
+  const problems: FieldProblems = { ...result.errors };
+  for (const [field, list] of Object.entries(rules)) problems[field] ??= list;
+  return problems;
 }
 
 export function validateListingInput(value: unknown): { ok: true; value: ListingInput } | { ok: false; errors: FieldProblems } {

@@ -48,7 +48,7 @@ describe('a draft saved incomplete', () => {
     const { id } = await createListing(market.ctx, owner, TITLE_ONLY);
     const own = await getOwnListing(market.ctx, owner, id);
     expect(own).toMatchObject({ status: 'draft', input: { title: TITLE_ONLY.title, trl: null, province: null, sectors: [], transferModes: [] } });
-    expect(Object.keys(own.submissionProblems ?? {})).toEqual(expect.arrayContaining(['summary', 'sectors', 'trl', 'transferModes', 'province']));
+    expect(Object.keys(own.submissionProblems ?? {})).toEqual(expect.arrayContaining(['summary', 'sectors', 'trl', 'transferModes', 'province', 'ipStatus']));
 
     const error = await refusal(applyListingTransition(market.ctx, owner, id, 'submit'));
     expect(error.fieldErrors).toMatchObject({ form: [{ code: 'incomplete_for_review' }], trl: [{ code: 'trl_range' }], province: [{ code: 'choose_province' }] });
