@@ -1,17 +1,17 @@
+import type { NotNull } from 'kysely';
 import type { Database } from './connection.js';
 import type { Organisation } from './schema.js';
 
 type OrganisationType = Organisation['type'];
 
 /**
- * Published listings with their organisation: every field the public may see (and `anonymous`,
- * so callers can hide the owner). The search documents and the pages both start here.
+ * Listings in any state with their organisation: every field the public would see (and
+ * `anonymous`, so callers can hide the owner). Only the owner's preview reads it unfiltered.
  */
-export function publicListingRows(db: Database) {
+export function listingRowsWithOrganisation(db: Database) {
   return db
     .selectFrom('listings as l')
     .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
-    .where('l.status', '=', 'published')
     .select([
       'l.id', 'l.kind', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords',
       'l.sectors', 'l.trl', 'l.ip_status', 'l.transfer_modes', 'l.price_min', 'l.price_max',
@@ -20,6 +20,19 @@ export function publicListingRows(db: Database) {
       'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name',
       'o.type as organisation_type', 'o.verified_at as organisation_verified_at',
     ]);
+}
+
+/**
+ * Published listings with their organisation, as the public may see them. The search documents
+ * and the pages both start here.
+ */
+export function publicListingRows(db: Database) {
+  return (
+    listingRowsWithOrganisation(db)
+      .where('l.status', '=', 'published')
+      // A published listing is complete (the listings_complete_when_submitted check); drafts may not be.
+      .$narrowType<{ trl: NotNull; province_code: NotNull }>()
+  );
 }
 
 export type PublicListingRow = Awaited<ReturnType<ReturnType<typeof publicListingRows>['execute']>>[number];
@@ -37,6 +50,7 @@ export async function publicCrowd(db: Database, types: readonly OrganisationType
     .where('l.anonymous', '=', false)
     .where('o.type', 'in', [...new Set(types)])
     .select(['o.id as organisation_id', 'o.type', 'l.province_code'])
+    .$narrowType<{ province_code: NotNull }>()
     .distinct()
     .execute();
 }

@@ -49,13 +49,14 @@ export interface ListingTable {
   innovation: string;
   sectors: string[];
   keywords: string[];
-  trl: number;
+  /** Null only while the listing is the owner's unfinished work (draft, changes requested, rejected, archived). */
+  trl: number | null;
   ip_status: string | null;
   transfer_modes: string[];
   price_min: BigMoney | null;
   price_max: BigMoney | null;
   price_negotiable: boolean;
-  province_code: string;
+  province_code: string | null;
   language: 'vi' | 'en';
   anonymous: boolean;
   confidential_details: string | null;
@@ -75,6 +76,8 @@ export interface ListingTable {
   search_vector: ColumnType<string, never, never>;
   /** The row's own reference in the bulk-import file that wrote it; unique in its organisation. */
   import_reference: string | null;
+  /** The new-listing form's random key: a second POST with it finds the draft the first wrote. */
+  idempotency_key: string | null;
 }
 
 /**

@@ -1,8 +1,8 @@
 // A listing form's fields (strings, as browsers send them) → the shape listing-input validates,
-// and the form's one schema: preview (the description only) or save (every field, checked by
-// the same rules as the API).
+// and the form's one schema: preview (the description only), save (a draft, checked by the same
+// rules as the API), or save and submit (the service then checks the whole profile).
 import { z } from 'zod';
-import { listingFieldsSchema, listingRules } from './listing-input.js';
+import { draftRules, listingDraftFieldsSchema } from './listing-input.js';
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -20,8 +20,9 @@ export function parseVndAmount(raw: string): number | null {
   return /^\d{1,16}$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
-function trl(raw: string): number {
-  return raw.trim() === '' ? Number.NaN : Number(raw);
+/** An empty choice is no TRL yet (a draft may wait); anything else must be a level. */
+function trl(raw: string): number | null {
+  return raw.trim() === '' ? null : Number(raw);
 }
 
 export function listingFromForm(values: Values) {
@@ -43,8 +44,8 @@ export function listingFromForm(values: Values) {
     priceMin: parseVndAmount(one(values.priceMin)),
     priceMax: parseVndAmount(one(values.priceMax)),
     priceNegotiable: one(values.priceNegotiable) === 'on',
-    province: one(values.province),
-    language: one(values.language),
+    province: one(values.province) || null,
+    language: one(values.language) || undefined,
     anonymous: one(values.anonymous) === 'on',
     confidentialDetails: confidential === '' ? null : confidential,
   };
@@ -58,14 +59,14 @@ function version(raw: string): number | null {
 export const listingFormSchema = z.preprocess(
   (values) => {
     const v = (values ?? {}) as Values;
-    return { intent: one(v.intent), version: version(one(v.version)), ...listingFromForm(v) };
+    return { intent: one(v.intent), version: version(one(v.version)), draftKey: one(v.draftKey) || undefined, ...listingFromForm(v) };
   },
   z
     .discriminatedUnion('intent', [
       z.object({ intent: z.literal('preview'), description: z.string() }),
-      listingFieldsSchema.extend({ intent: z.literal('save'), version: z.number().int().nullable() }),
+      listingDraftFieldsSchema.extend({ intent: z.enum(['save', 'submit']), version: z.number().int().nullable(), draftKey: z.string().max(100).optional() }),
     ])
     .superRefine((v, ctx) => {
-      if (v.intent === 'save') listingRules(v, ctx);
+      if (v.intent !== 'preview') draftRules(v, ctx);
     }),
 );

@@ -70,6 +70,62 @@ export const listingUpdateSchema = listingFieldsSchema.extend({ version: z.numbe
 
 export type ListingInput = z.output<typeof listingInputSchema>;
 
+/**
+ * A draft as its owner may save it: the kind and a title are enough, and every limit still holds
+ * (and the rules the database keeps). The whole profile is checked when the owner submits it.
+ */
+export const listingDraftFieldsSchema = listingFieldsSchema.extend({
+  title: cleaned(z.string().min(1, 'required').max(LISTING_LIMITS.title)),
+  summary: cleaned(z.string().max(LISTING_LIMITS.summary), { multiline: true }).default(''),
+  description: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).default(''),
+  sectors: z.array(z.enum(SECTORS)).max(LISTING_LIMITS.sectorsMax, 'too_many_sectors').default([]),
+  trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range').nullable().default(null),
+  transferModes: z.array(z.enum(TRANSFER_MODES)).default([]),
+  province: z.enum(PROVINCE_CODES, { message: 'choose_province' }).nullable().default(null),
+  language: z.enum(LANGUAGES, { message: 'choose_language' }).default('vi'),
+});
+
+type DraftFields = z.output<typeof listingDraftFieldsSchema>;
+
+/** The rules between a draft's fields that hold even before submission. */
+export function draftRules(v: DraftFields, ctx: z.RefinementCtx): void {
+  if (v.priceMin !== null && v.priceMax !== null && v.priceMin > v.priceMax) {
+    ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'below_minimum' });
+  }
+  if (v.kind === 'demand' && v.ipStatus !== null) {
+    ctx.addIssue({ code: 'custom', path: ['ipStatus'], message: 'demand_has_no_ip_status' });
+  }
+  if (new Set(v.sectors).size !== v.sectors.length) {
+    ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'each_sector_once' });
+  }
+}
+
+export const listingDraftSchema = listingDraftFieldsSchema.superRefine(draftRules);
+/** A draft through the API, with the version it was read at. */
+export const listingDraftUpdateSchema = listingDraftFieldsSchema.extend({ version: z.number().int().nullish() }).superRefine(draftRules);
+
+/** A listing as saved: complete once submitted, possibly incomplete before. */
+export type ListingDraft = z.output<typeof listingDraftSchema>;
+
+export function validateListingDraft(value: unknown): { ok: true; value: ListingDraft } | { ok: false; errors: FieldProblems } {
+  const result = listingDraftSchema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldProblemsOf(result.error) };
+}
+
+/** What keeps a saved draft from review: the full profile's problems, or null when complete. */
+export function submissionProblems(draft: ListingDraft): FieldProblems | null {
+  const result = validateListingInput(draft);
+  if (result.ok) return null;
+  // zod skips the rules between fields while a field fails: apply them too, so the owner sees
+  // everything missing at once (an offer's IP status with its TRL).
+  const issues: z.ZodIssue[] = [];
+  listingRules(draft as ListingFields, { addIssue: (issue) => issues.push({ ...issue, path: issue.path ?? [] } as z.ZodIssue), path: [] } as z.RefinementCtx);
+  const rules = issues.length ? fieldProblemsOf(new z.ZodError(issues)) : {};
+  const problems: FieldProblems = { ...result.errors };
+  for (const [field, list] of Object.entries(rules)) problems[field] ??= list;
+  return problems;
+}
+
 export function validateListingInput(value: unknown): { ok: true; value: ListingInput } | { ok: false; errors: FieldProblems } {
   const result = listingInputSchema.safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldProblemsOf(result.error) };

@@ -18,6 +18,8 @@ export interface ListingFacts {
   publishedAt: Date | string | null;
   /** A revision of the published text waits for a curator. */
   hasPendingRevision: boolean;
+  /** What the saved text still lacks for review (a draft may be saved incomplete); null or absent: complete. */
+  submissionProblems?: FieldProblems | null;
 }
 
 export interface ListingTransitionInput {
@@ -37,6 +39,10 @@ const reasonRequired = (input: ListingTransitionInput): FieldProblems | null => 
 const reasonOptional = (input: ListingTransitionInput): FieldProblems | null =>
   (input.reason ?? '').trim().length > REASON_MAX ? { reason: [{ code: 'too_long', params: { max: REASON_MAX } }] } : null;
 
+/** Review, and publication without review, need the whole profile: the owner hears what is missing. */
+const complete = (_input: ListingTransitionInput, l: ListingFacts): FieldProblems | null =>
+  l.submissionProblems ? { form: [{ code: 'incomplete_for_review' }], ...l.submissionProblems } : null;
+
 /** Entering `published`: a year to live, a reminder two weeks before its end. */
 const PUBLISHED_TIMERS = [
   { take: 'expire', afterDays: LISTING_LIFETIME_DAYS },
@@ -53,12 +59,14 @@ type T = Transition<ListingStatus, ListingSide, ListingFacts, ListingTransitionI
 type Sets = Record<string, Date | null>;
 
 const table = {
-  /** The owner changes a listing that is not public yet; its state stays. */
-  edit: { from: ['draft', 'changes_requested'], by: ['owner'] },
+  /** The owner changes a listing that is not public yet (a rejected one too, to try again); its state stays. */
+  edit: { from: ['draft', 'changes_requested', 'rejected'], by: ['owner'] },
+  /** Sent for review once complete; a rejected listing may go back through review. */
   submit: {
-    from: ['draft', 'changes_requested'],
+    from: ['draft', 'changes_requested', 'rejected'],
     to: 'pending_review',
     by: ['owner'],
+    check: complete,
     notifies: [{ to: 'curator', kind: 'listing_submitted' }],
     sets: (l, at): Sets => (l.submittedAt ? {} : { submittedAt: at }),
   },
@@ -110,19 +118,21 @@ const table = {
     notifies: [{ to: 'owner', kind: 'listing_revision_declined' }],
     wrongState: 'already_decided',
   },
-  archive: { from: ['draft', 'published', 'changes_requested', 'expired'], to: 'archived', by: ['owner'] },
+  archive: { from: ['draft', 'published', 'changes_requested', 'rejected', 'expired'], to: 'archived', by: ['owner'] },
+  /** An archived listing comes back as a draft: its owner may edit it and send it through review again. */
+  restore: { from: ['archived'], to: 'draft', by: ['owner'] },
   renew: { from: ['published', 'expired'], to: 'published', by: ['owner'], timers: PUBLISHED_TIMERS, sets: (_l, at) => confirmedActive(at), enqueues: ['listing-published'] },
   remind_expiry: { from: ['published'], by: ['system'], notifies: [{ to: 'owner', kind: 'listing_expiring' }] },
   expire: { from: ['published'], to: 'expired', by: ['system'], notifies: [{ to: 'owner', kind: 'listing_expired' }] },
   /** Publication without review: an institute's catalogue imported by a curator, and the demo seed. */
-  import: { from: ['draft'], to: 'published', by: ['curator', 'system'], timers: PUBLISHED_TIMERS, sets: publishedNow, enqueues: ['listing-published'] },
+  import: { from: ['draft'], to: 'published', by: ['curator', 'system'], check: complete, timers: PUBLISHED_TIMERS, sets: publishedNow, enqueues: ['listing-published'] },
   /**
    * A row of a bulk-import file writes a draft (new, or the one an earlier upload of the same
    * reference wrote); its state stays. A curator's import for an organisation runs as the system
    * (it may not see a draft never submitted) and names the curator in the audit payload.
    */
   bulk_import: { from: ['draft', 'changes_requested'], by: ['owner', 'system'] },
-  seed: { from: ['draft'], to: 'published', by: ['system'], timers: PUBLISHED_TIMERS, sets: publishedNow },
+  seed: { from: ['draft'], to: 'published', by: ['system'], check: complete, timers: PUBLISHED_TIMERS, sets: publishedNow },
 } as const satisfies Record<string, T>;
 
 export type ListingTransitionName = keyof typeof table;
@@ -144,6 +154,8 @@ export const LISTING_PROCESS: Process<ListingStatus, ListingSide, ListingFacts, 
 };
 
 /** The owner's buttons on a listing's page, in the table's order (editing has its own page). */
-export const OWNER_ACTIONS: readonly ListingTransitionName[] = ['submit', 'renew', 'archive'];
+export const OWNER_ACTIONS: readonly ListingTransitionName[] = ['submit', 'renew', 'archive', 'restore'];
+/** Owner actions that ask for confirmation on a page of their own before they are taken. */
+export const CONFIRMED_OWNER_ACTIONS: readonly ListingTransitionName[] = ['archive'];
 /** The curator's decisions on a listing awaiting review, and on a revision awaiting review. */
 export const CURATOR_DECISIONS: readonly ListingTransitionName[] = ['approve', 'request_changes', 'reject', 'approve_revision', 'decline_revision'];

@@ -46,6 +46,17 @@ export interface ListingDetail extends ListingCard {
   hasConfidentialDetails: boolean;
 }
 
+/** The curator's latest request or refusal that still stands, shown to the owner where they act. */
+export interface CuratorRequest {
+  action: 'request_changes' | 'reject' | 'decline_revision';
+  reason: string | null;
+  by: string | null;
+  at: string;
+}
+
+/** What the preview and the public page show: a draft's TRL may not be chosen yet. */
+export type ListingView = Omit<ListingDetail, 'trl'> & { trl: number | null };
+
 // Private-use characters: they cannot occur in listings' text, so marking terms with them
 // keeps user text as text (no HTML from the search engine reaches the page).
 export const HIGHLIGHT_START = '\uE000';

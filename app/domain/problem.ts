@@ -34,6 +34,7 @@ export const PROBLEM_CODES = [
   'offer_needs_ip_status',
   'demand_has_no_ip_status',
   'each_sector_once',
+  'incomplete_for_review',
   'keyword_too_long',
   'web_address',
   'tax_code',

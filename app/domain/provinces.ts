@@ -44,7 +44,9 @@ export const PROVINCE_CODES = PROVINCES.map((p) => p.code) as unknown as readonl
   ...ProvinceCode[],
 ];
 
-export function provinceName(code: string, lang: 'vi' | 'en'): string {
+/** A province's name; a draft's province not chosen yet reads as a dash. */
+export function provinceName(code: string | null, lang: 'vi' | 'en'): string {
+  if (code === null) return '—';
   const p = PROVINCES.find((x) => x.code === code);
   return p ? p[lang] : code;
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
-import { listingUpdateSchema } from '../domain/listing-input.js';
+import { listingDraftUpdateSchema } from '../domain/listing-input.js';
 import { parsed } from '../web/form-schema.server.js';
 import { getOwnListing, updateListing } from '../services/my-listings.server.js';
 import { apiResponse, methodNotAllowed, readJson } from '../web/api.server.js';
@@ -13,13 +13,13 @@ export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
     return { data: await getOwnListing(ctx, await requireApiActor(ctx, request), params.id ?? '') };
   });
 
-/** PATCH: replace the listing's fields; `version` (optional) guards against lost updates. */
+/** PATCH: replace the listing's fields (a draft may stay incomplete); `version` (optional) guards against lost updates. */
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
   apiResponse({ request, context }, async () => {
     if (request.method !== 'PATCH') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
-    const input = parsed(listingUpdateSchema, await readJson(request));
+    const input = parsed(listingDraftUpdateSchema, await readJson(request));
     const result = await updateListing(ctx, actor, params.id ?? '', input, input.version ?? null);
     return { data: { id: params.id, ...result } };
   });

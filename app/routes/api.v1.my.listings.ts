@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { requireApiActor } from '../auth/session.server.js';
-import { listingInputSchema } from '../domain/listing-input.js';
+import { listingDraftSchema } from '../domain/listing-input.js';
 import { parsed } from '../web/form-schema.server.js';
 import { createListing, listOwnListings } from '../services/my-listings.server.js';
 import { apiResponse, methodNotAllowed, readJson } from '../web/api.server.js';
@@ -13,12 +13,17 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
     return { data: await listOwnListings(ctx, await requireApiActor(ctx, request)) };
   });
 
-/** POST: a new draft, with the fields of GET /api/v1/my/listings/:id's `data.input` (the listing form's schema). */
+/**
+ * POST: a new draft, with the fields of GET /api/v1/my/listings/:id's `data.input`; a kind and a
+ * title are enough (submission checks the rest). An `Idempotency-Key` header makes a retry with
+ * the same key answer the draft the first request wrote (200 instead of 201).
+ */
 export const action = ({ request, context }: ActionFunctionArgs) =>
   apiResponse({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed({ request });
     const ctx = appContext(context);
     const actor = await requireApiActor(ctx, request);
-    const { id } = await createListing(ctx, actor, parsed(listingInputSchema, await readJson(request)));
-    return Response.json({ data: { id, status: 'draft' } }, { status: 201 });
+    const input = parsed(listingDraftSchema, await readJson(request));
+    const { id, created } = await createListing(ctx, actor, input, { idempotencyKey: request.headers.get('Idempotency-Key') });
+    return Response.json({ data: { id, status: 'draft' } }, { status: created ? 201 : 200 });
   });

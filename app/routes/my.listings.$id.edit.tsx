@@ -3,6 +3,8 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { NotFoundError } from '../services/errors.js';
 import { getOwnListing, updateListing } from '../services/my-listings.server.js';
+import { applyListingTransition } from '../services/listing-lifecycle.server.js';
+import { CuratorRequestNotice } from '../ui/curator-request.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { ListingForm } from '../ui/listing-form.js';
 import { useT } from '../ui/use-t.js';
@@ -21,7 +23,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const listing = await getOwnListing(ctx, actor, params.id ?? '');
     if (!listing.editable) throw new NotFoundError('listing', listing.id);
     // A revision waiting for review is where the owner goes on from.
-    return { id: listing.id, version: listing.version, status: listing.status, values: listingFormFromInput(listing.pendingRevision?.input ?? listing.input) };
+    // `?submit=incomplete`: the owner tried to submit from the listing's page; show what is missing.
+    const showProblems = new URL(request.url).searchParams.get('submit') === 'incomplete' && listing.submissionProblems !== null;
+    return {
+      id: listing.id,
+      version: listing.version,
+      status: listing.status,
+      values: listingFormFromInput(listing.pendingRevision?.input ?? listing.input),
+      curatorRequest: listing.curatorRequest,
+      maySubmit: listing.transitions.includes('submit'),
+      problems: showProblems ? listing.submissionProblems : null,
+    };
   });
 }
 
@@ -29,24 +41,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const id = params.id ?? '';
-  return listingFormAction(request, async (input, version) => {
-    await updateListing(ctx, actor, id, input, version);
-    return `/my/listings/${id}`;
+  return listingFormAction(request, async (input, form) => {
+    const saved = await updateListing(ctx, actor, id, input, form.version);
+    // Saved first: a submission refused for what is missing keeps the text, and shows the fields.
+    if (form.intent === 'submit') await applyListingTransition(ctx, actor, id, 'submit', { expectedVersion: saved.version });
+    return `/my/listings/${id}${form.intent === 'submit' ? '?done=submit' : ''}`;
   });
 }
 
 export default function EditListing() {
   const t = useT();
-  const { values, version, status } = useLoaderData<typeof loader>();
+  const { values, version, status, curatorRequest, maySubmit, problems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="narrow">
       <h1>{t('my.edit')}</h1>
+      {curatorRequest ? <CuratorRequestNotice request={curatorRequest} /> : null}
       {status === 'published' ? <p className="notice">{t('my.editPublishedHint')}</p> : null}
       <ListingForm
         values={result ? listingFormFromValues(result.values, values.kind) : values}
-        errors={result && !result.ok ? result.fieldErrors : {}}
-        message={result && !result.ok ? result.message : null}
+        errors={result && !result.ok ? result.fieldErrors : (problems ?? {})}
+        message={result && !result.ok ? result.message : problems ? { code: 'incomplete_for_review' } : null}
+        submitForReviewLabel={maySubmit ? t('listingForm.saveAndSubmit') : undefined}
         previewHtml={result && 'previewHtml' in result ? (result.previewHtml ?? null) : null}
         version={version}
         submitLabel={t('listingForm.save')}

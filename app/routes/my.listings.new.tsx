@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
@@ -15,18 +16,19 @@ const kindOf = (request: Request) => (new URL(request.url).searchParams.get('kin
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireActor(appContext(context), request);
-  return { kind: kindOf(request) as 'offer' | 'demand' };
+  // One key per form shown: a second POST of the same form (a double click) finds the first draft.
+  return { kind: kindOf(request) as 'offer' | 'demand', draftKey: randomUUID() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
-  return listingFormAction(request, async (input) => `/my/listings/${(await createListing(ctx, actor, input)).id}`);
+  return listingFormAction(request, async (input, form) => `/my/listings/${(await createListing(ctx, actor, input, { idempotencyKey: form.draftKey })).id}`);
 }
 
 export default function NewListing() {
   const t = useT();
-  const { kind } = useLoaderData<typeof loader>();
+  const { kind, draftKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result ? listingFormFromValues(result.values, kind) : null;
   return (
@@ -38,6 +40,7 @@ export default function NewListing() {
         message={result && !result.ok ? result.message : null}
         previewHtml={result && 'previewHtml' in result ? (result.previewHtml ?? null) : null}
         submitLabel={t('listingForm.saveDraft')}
+        draftKey={result && typeof result.values.draftKey === 'string' ? result.values.draftKey : draftKey}
       />
     </section>
   );

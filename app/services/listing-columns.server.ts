@@ -1,7 +1,9 @@
-import type { ListingInput } from '../domain/listing-input.js';
+import type { Selectable } from 'kysely';
+import type { ListingTable } from '../../db/schema.js';
+import type { ListingDraft } from '../domain/listing-input.js';
 
 /** A listing's fields as its owner wrote them, in the database's words. */
-export function listingColumns(l: ListingInput) {
+export function listingColumns(l: ListingDraft) {
   return {
     kind: l.kind,
     title: l.title,
@@ -20,5 +22,30 @@ export function listingColumns(l: ListingInput) {
     language: l.language,
     anonymous: l.anonymous,
     confidential_details: l.confidentialDetails,
+  };
+}
+
+type FieldColumns = Pick<Selectable<ListingTable>, keyof ReturnType<typeof listingColumns>>;
+
+/** The row's fields back as the owner's text (complete or not). */
+export function listingDraftOf(row: FieldColumns): ListingDraft {
+  return {
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    innovation: row.innovation,
+    sectors: row.sectors as ListingDraft['sectors'],
+    keywords: row.keywords,
+    trl: row.trl,
+    ipStatus: row.ip_status as ListingDraft['ipStatus'],
+    transferModes: row.transfer_modes as ListingDraft['transferModes'],
+    priceMin: row.price_min,
+    priceMax: row.price_max,
+    priceNegotiable: row.price_negotiable,
+    province: row.province_code as ListingDraft['province'],
+    language: row.language,
+    anonymous: row.anonymous,
+    confidentialDetails: row.confidential_details,
   };
 }

@@ -3,13 +3,13 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../domain/actor.js';
-import type { ListingInput } from '../domain/listing-input.js';
+import { submissionProblems, validateListingInput, type ListingDraft, type ListingInput } from '../domain/listing-input.js';
 import { LISTING_PROCESS, type ListingFacts, type ListingTransitionInput, type ListingTransitionName } from '../domain/listing-process.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import { tidyText } from '../domain/text.js';
 import type { AppContext } from '../context.server.js';
-import { invalidField } from './errors.js';
-import { listingColumns } from './listing-columns.server.js';
+import { InvalidInputError, invalidField } from './errors.js';
+import { listingColumns, listingDraftOf } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
 import { curators, organisationMembers } from './notifications.server.js';
 import { runTransition, type ProcessStore, type TransitionRequest } from './process-runner.server.js';
@@ -29,7 +29,7 @@ export const listingStore: ProcessStore<ListingFacts, ListingTransitionInput> = 
   async lock(trx, id) {
     const row = await trx
       .selectFrom('listings as l')
-      .select(['l.status', 'l.version', 'l.organisation_id', 'l.title', 'l.published_at', 'l.submitted_at'])
+      .selectAll('l')
       .select((eb) =>
         eb.exists(eb.selectFrom('listing_revisions as r').select('r.id').whereRef('r.listing_id', '=', 'l.id').where('r.state', '=', 'pending')).as('has_pending_revision'),
       )
@@ -46,6 +46,7 @@ export const listingStore: ProcessStore<ListingFacts, ListingTransitionInput> = 
         submittedAt: row.submitted_at,
         publishedAt: row.published_at,
         hasPendingRevision: Boolean(row.has_pending_revision),
+        submissionProblems: submissionProblems(listingDraftOf(row)),
       },
     };
   },
@@ -90,14 +91,15 @@ export async function applyListingTransition(
 }
 
 /**
- * The owner's new text. A listing not yet public changes in place (`edit`); a published one keeps
- * its public text while the new one waits beside it for a curator (`revise`).
+ * The owner's new text. A listing not yet public changes in place (`edit`), complete or not; a
+ * published one keeps its public text while the new one, complete, waits beside it for a curator
+ * (`revise`).
  */
 export async function saveListingText(
   ctx: AppContext,
   actor: Actor,
   listingId: string,
-  input: ListingInput,
+  input: ListingDraft,
   expectedVersion?: number | null,
 ): Promise<TransitionResult> {
   const request: TransitionRequest<ListingFacts, ListingTransitionInput> = {
@@ -112,10 +114,12 @@ export async function saveListingText(
         await trx.updateTable('listings').set(listingColumns(input)).where('id', '=', listingId).execute();
         return;
       }
+      const complete = validateListingInput(input);
+      if (!complete.ok) throw new InvalidInputError(complete.errors);
       await trx.updateTable('listing_revisions').set({ state: 'replaced', decided_at: ctx.clock() }).where('listing_id', '=', listingId).where('state', '=', 'pending').execute();
       const revision = await trx
         .insertInto('listing_revisions')
-        .values({ listing_id: listingId, content: JSON.stringify(input), proposed_by: actor.userId, proposed_at: ctx.clock() })
+        .values({ listing_id: listingId, content: JSON.stringify(complete.value), proposed_by: actor.userId, proposed_at: ctx.clock() })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { revisionId: revision.id };

@@ -1,5 +1,6 @@
 // Matches: computed when a listing is published (a job), stored with their score and reasons so
 // pages never recompute them; new strong ones are announced to both sides.
+import type { NotNull } from 'kysely';
 import { findCandidates } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
 import { decideMatchAction, mayActOnMatches, maySeeListing, maySeeListingInside } from '../domain/access.js';
@@ -20,7 +21,9 @@ function matchRows(ctx: AppContext) {
   return ctx.db
     .selectFrom('listings as l')
     .where('l.status', '=', 'published')
-    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language', 'l.anonymous']);
+    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language', 'l.anonymous'])
+    // Only published listings are matched, and they are complete (listings_complete_when_submitted).
+    .$narrowType<{ trl: NotNull; province_code: NotNull }>();
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];

@@ -1,15 +1,18 @@
 // An organisation's own listings: write drafts, edit, see status and history.
 import { maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
-import { validateListingInput, type ListingInput } from '../domain/listing-input.js';
+import type { CuratorRequest, ListingView } from '../domain/listing.js';
+import { submissionProblems, validateListingDraft, type ListingDraft, type ListingInput } from '../domain/listing-input.js';
+import type { FieldProblems } from '../domain/problem.js';
 import { LISTING_PROCESS, type ListingTransitionName } from '../domain/listing-process.js';
 import { availableTransitions, decide } from '../domain/process.js';
 import type { ListingStatus } from '../domain/taxonomy.js';
 import type { AppContext } from '../context.server.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import { InvalidInputError, NotFoundError, invalidField } from './errors.js';
 import { saveListingText } from './listing-lifecycle.server.js';
-import { listingColumns } from './listing-columns.server.js';
+import { listingColumns, listingDraftOf } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
+import { listingAsPublic } from './listing-rows.server.js';
 
 export interface OwnListing {
   id: string;
@@ -17,7 +20,12 @@ export interface OwnListing {
   organisationName: string;
   status: ListingStatus;
   version: number;
-  input: ListingInput;
+  /** The saved text: complete once submitted, possibly incomplete before. */
+  input: ListingDraft;
+  /** What the text still lacks for review; null when complete. */
+  submissionProblems: FieldProblems | null;
+  /** The curator's latest request or refusal while it stands: what the owner should act on. */
+  curatorRequest: CuratorRequest | null;
   featured: boolean;
   publishedAt: string | null;
   confirmedActiveAt: string | null;
@@ -33,28 +41,44 @@ export interface OwnListing {
   mine: boolean;
 }
 
-function validated(input: unknown): ListingInput {
-  const result = validateListingInput(input);
+function validated(input: unknown): ListingDraft {
+  const result = validateListingDraft(input);
   if (!result.ok) throw new InvalidInputError(result.errors);
   return result.value;
 }
 
-export async function createListing(ctx: AppContext, actor: Actor, input: unknown): Promise<{ id: string }> {
+/** A key the new-listing form (or an API client) sends once per draft it means to write. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * A new draft, complete or not. With an idempotency key, a second request with the same key (a
+ * double click, a retried POST) writes nothing and answers the draft the first one wrote.
+ */
+export async function createListing(ctx: AppContext, actor: Actor, input: unknown, options: { idempotencyKey?: string | null } = {}): Promise<{ id: string; created: boolean }> {
   const v = validated(input);
+  const key = options.idempotencyKey ?? null;
+  if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw invalidField('idempotencyKey', 'invalid_value');
   const now = ctx.clock();
   return ctx.db.transaction().execute(async (trx) => {
+    // The unique index on (created_by, idempotency_key) makes the second of two concurrent
+    // inserts wait for the first and then do nothing.
     const row = await trx
       .insertInto('listings')
-      .values({ ...listingColumns(v), organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, created_at: now, updated_at: now })
+      .values({ ...listingColumns(v), organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, created_at: now, updated_at: now, idempotency_key: key })
+      .onConflict((oc) => oc.columns(['created_by', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) {
+      const first = await trx.selectFrom('listings').select('id').where('created_by', '=', actor.userId).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+      return { id: first.id, created: false };
+    }
     await trx.insertInto('audit_events').values({ entity_type: 'listing', entity_id: row.id, action: 'create', actor_id: actor.userId, to_state: 'draft', at: now }).execute();
-    return row;
+    return { id: row.id, created: true };
   });
 }
 
 /**
- * Saves the owner's edits: in place while the listing is not public, and as a revision waiting
+ * Saves the owner's edits: in place while the listing is not public (complete or not), and as a revision waiting
  * for a curator once it is published (the public text stays until the revision is approved).
  */
 export async function updateListing(
@@ -84,7 +108,9 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     .where('listing_id', '=', id)
     .where('state', '=', 'pending')
     .executeTakeFirst();
-  const facts = { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at, publishedAt: row.published_at, hasPendingRevision: revision !== undefined };
+  const input = listingDraftOf(row);
+  const problems = submissionProblems(input);
+  const facts = { organisationId: row.organisation_id, status: row.status, submittedAt: row.submitted_at, publishedAt: row.published_at, hasPendingRevision: revision !== undefined, submissionProblems: problems };
   const history = await ctx.db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
@@ -101,25 +127,9 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     status: row.status,
     version: row.version,
     featured: row.featured,
-    input: {
-      kind: row.kind,
-      title: row.title,
-      summary: row.summary,
-      description: row.description,
-      innovation: row.innovation,
-      sectors: row.sectors as ListingInput['sectors'],
-      keywords: row.keywords,
-      trl: row.trl,
-      ipStatus: row.ip_status as ListingInput['ipStatus'],
-      transferModes: row.transfer_modes as ListingInput['transferModes'],
-      priceMin: row.price_min,
-      priceMax: row.price_max,
-      priceNegotiable: row.price_negotiable,
-      province: row.province_code as ListingInput['province'],
-      language: row.language,
-      anonymous: row.anonymous,
-      confidentialDetails: row.confidential_details,
-    },
+    input,
+    submissionProblems: problems,
+    curatorRequest: curatorRequestOf(row.status, revision !== undefined, history),
     publishedAt: row.published_at?.toISOString() ?? null,
     confirmedActiveAt: row.confirmed_active_at?.toISOString() ?? null,
     expiresAt: row.expires_at?.toISOString() ?? null,
@@ -130,6 +140,32 @@ export async function getOwnListing(ctx: AppContext, actor: Actor, id: string): 
     editable: ['edit', 'revise'].some((name) => decide(LISTING_PROCESS, facts, actor, name).ok),
     mine: LISTING_PROCESS.sidesOf(actor, facts).includes('owner'),
   };
+}
+
+type HistoryRow = { action: string; reason: string | null; name: string | null; at: Date };
+
+/**
+ * The curator's word that still stands: the request for changes or the refusal that put the
+ * listing where it is, or a declined revision of a published listing until the owner revises again.
+ */
+function curatorRequestOf(status: ListingStatus, hasPendingRevision: boolean, history: HistoryRow[]): CuratorRequest | null {
+  const wanted = status === 'changes_requested' ? 'request_changes' : status === 'rejected' ? 'reject' : null;
+  const latest =
+    wanted !== null
+      ? history.find((h) => h.action === wanted)
+      : status === 'published' && !hasPendingRevision
+        ? history.find((h) => ['revise', 'approve_revision', 'decline_revision'].includes(h.action))
+        : undefined;
+  if (!latest || !['request_changes', 'reject', 'decline_revision'].includes(latest.action)) return null;
+  return { action: latest.action as CuratorRequest['action'], reason: latest.reason, by: latest.name, at: latest.at.toISOString() };
+}
+
+/** The listing as the public will see it, for those who may see it inside (owner, curators). */
+export async function previewOwnListing(ctx: AppContext, actor: Actor, id: string): Promise<{ listing: ListingView; status: ListingStatus }> {
+  const own = await getOwnListing(ctx, actor, id);
+  const listing = await listingAsPublic(ctx.db, own.id);
+  if (!listing) throw new NotFoundError('listing', id);
+  return { listing, status: own.status };
 }
 
 export async function listOwnListings(ctx: AppContext, actor: Actor) {

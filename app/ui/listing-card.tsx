@@ -15,7 +15,7 @@ export function ListingCard({ card, headingLevel = 3 }: { card: Card; headingLev
     <article className={`listing-card listing-${card.kind}`} lang={card.language}>
       <p className="listing-meta">
         <span className={`kind kind-${card.kind}`} lang={lang}>{t(`kind.${card.kind}`)}</span>
-        <span className="trl" title={t(`trl.${card.trl}` as 'trl.1')} lang={lang}>{t('listing.trl', { trl: card.trl })}</span>
+        <span className="trl" title={`${t(`trl.${card.trl}` as 'trl.1')}: ${t(`trlHint.${card.trl}` as 'trlHint.1')}`} lang={lang}>{t('listing.trl', { trl: card.trl })}</span>
         {placeName(card) ? <span lang={lang}>{placeName(card)}</span> : null}
       </p>
       <Heading className="listing-title">

@@ -1,6 +1,6 @@
 // Between a listing and its form: empty, from a saved listing, or exactly as the user typed it.
 // Pure, so the page can use it in the browser too.
-import type { ListingInput } from '../domain/listing-input.js';
+import type { ListingDraft } from '../domain/listing-input.js';
 import type { ListingKind } from '../domain/taxonomy.js';
 import type { ListingFormValues } from './listing-form.js';
 
@@ -15,7 +15,7 @@ export function emptyListingForm(kind: ListingKind): ListingFormValues {
   };
 }
 
-export function listingFormFromInput(input: ListingInput): ListingFormValues {
+export function listingFormFromInput(input: ListingDraft): ListingFormValues {
   return {
     kind: input.kind,
     title: input.title,
@@ -24,13 +24,13 @@ export function listingFormFromInput(input: ListingInput): ListingFormValues {
     innovation: input.innovation,
     sectors: input.sectors,
     keywords: input.keywords.join(', '),
-    trl: String(input.trl),
+    trl: input.trl === null ? '' : String(input.trl),
     ipStatus: input.ipStatus ?? '',
     transferModes: input.transferModes,
     priceMin: input.priceMin === null ? '' : new Intl.NumberFormat('vi-VN').format(input.priceMin),
     priceMax: input.priceMax === null ? '' : new Intl.NumberFormat('vi-VN').format(input.priceMax),
     priceNegotiable: input.priceNegotiable,
-    province: input.province,
+    province: input.province ?? '',
     language: input.language,
     anonymous: input.anonymous,
     confidentialDetails: input.confidentialDetails ?? '',

@@ -38,12 +38,16 @@ interface Props {
   previewHtml: string | null;
   version?: number;
   submitLabel: string;
+  /** A second button that saves and sends for review, where the owner may submit. */
+  submitForReviewLabel?: string;
+  /** The new-listing form's idempotency key (one per form shown). */
+  draftKey?: string;
 }
 
 const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** Every field of a listing's profile, with limits, counters and a Markdown preview. */
-export function ListingForm({ values, errors, message, previewHtml, version, submitLabel }: Props) {
+export function ListingForm({ values, errors, message, previewHtml, version, submitLabel, submitForReviewLabel, draftKey }: Props) {
   const t = useT();
   const lang = useLang();
   const isOffer = values.kind === 'offer';
@@ -52,6 +56,8 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       {message ? <FormMessage message={message} /> : Object.keys(errors).length ? <p className="notice notice-error" role="alert">{t('form.fixErrors')}</p> : null}
       <input type="hidden" name="kind" value={values.kind} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {draftKey !== undefined ? <input type="hidden" name="draftKey" value={draftKey} /> : null}
+      <p className="hint">{t('listingForm.draftHint')}</p>
       <CountedText name="title" label={t('listingForm.title')} value={values.title} errors={errors.title} />
       <CountedText name="summary" label={t('listingForm.summary')} value={values.summary} errors={errors.summary} rows={3} />
       <CountedText name="description" label={t('listingForm.description')} value={values.description} errors={errors.description} rows={10} hint={t('listingForm.markdownHint')} />
@@ -83,13 +89,24 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
         <input {...inputProps('keywords', errors.keywords, true)} defaultValue={values.keywords} />
       </Field>
       <Field name="trl" label={isOffer ? t('listing.trlReached') : t('listing.trlWanted')} errors={errors.trl} hint={t('listingForm.trlHint')}>
-        <select {...inputProps('trl', errors.trl, true)} defaultValue={values.trl}>
+        <select {...withDescription(inputProps('trl', errors.trl, true), 'trl-levels')} defaultValue={values.trl}>
           <option value="">—</option>
           {TRLS.map((n) => (
             <option key={n} value={n}>TRL {n} — {t(`trl.${n}` as MessageKey)}</option>
           ))}
         </select>
       </Field>
+      <details className="explained" id="trl-levels">
+        <summary>{t('listingForm.trlExplained')}</summary>
+        <dl>
+          {TRLS.map((n) => (
+            <div key={n}>
+              <dt>TRL {n} — {t(`trl.${n}` as MessageKey)}</dt>
+              <dd>{t(`trlHint.${n}` as MessageKey)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       {isOffer ? (
         <Field name="ipStatus" label={t('listing.ip')} errors={errors.ipStatus}>
           <select {...inputProps('ipStatus', errors.ipStatus)} defaultValue={values.ipStatus}>
@@ -100,14 +117,16 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
           </select>
         </Field>
       ) : null}
-      <fieldset className={errors.transferModes ? 'has-error' : undefined}>
+      <fieldset className={errors.transferModes ? 'has-error' : undefined} aria-describedby="modes-hint">
         <legend>{t('listing.modes')}</legend>
-        <ul className="checkboxes">
+        <p className="hint" id="modes-hint">{t('listingForm.modesExplained')}</p>
+        <ul className="checkboxes explained-options">
           {TRANSFER_MODES.map((m) => (
             <li key={m}>
               <label>
-                <input type="checkbox" name="transferModes" value={m} defaultChecked={values.transferModes.includes(m)} /> {t(`mode.${m}`)}
+                <input type="checkbox" name="transferModes" value={m} defaultChecked={values.transferModes.includes(m)} aria-describedby={`mode-${m}-hint`} /> {t(`mode.${m}`)}
               </label>
+              <small className="hint" id={`mode-${m}-hint`}>{t(`modeHint.${m}` as MessageKey)}</small>
             </li>
           ))}
         </ul>
@@ -144,9 +163,15 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       </fieldset>
       <p className="actions">
         <button type="submit" name="intent" value="save">{submitLabel}</button>
+        {submitForReviewLabel ? <button type="submit" name="intent" value="submit" className="secondary">{submitForReviewLabel}</button> : null}
       </p>
     </Form>
   );
+}
+
+/** An input's description list, with one more element that explains it. */
+function withDescription<P extends { 'aria-describedby'?: string }>(props: P, id: string): P {
+  return { ...props, 'aria-describedby': [props['aria-describedby'], id].filter(Boolean).join(' ') };
 }
 
 /**

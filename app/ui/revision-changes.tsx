@@ -1,8 +1,8 @@
-import type { ListingInput } from '../domain/listing-input.js';
+import type { ListingDraft } from '../domain/listing-input.js';
 import type { MessageKey } from '../i18n/index.js';
 import { useT } from './use-t.js';
 
-const LABEL: Partial<Record<keyof ListingInput, MessageKey>> = {
+const LABEL: Partial<Record<keyof ListingDraft, MessageKey>> = {
   title: 'listingForm.title',
   summary: 'listingForm.summary',
   description: 'listingForm.description',
@@ -11,9 +11,9 @@ const LABEL: Partial<Record<keyof ListingInput, MessageKey>> = {
 const shown = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '—' : String(value));
 
 /** What a revision changes, field by field: the published value beside the proposed one. */
-export function RevisionChanges({ current, revised }: { current: ListingInput; revised: ListingInput }) {
+export function RevisionChanges({ current, revised }: { current: ListingDraft; revised: ListingDraft }) {
   const t = useT();
-  const changed = (Object.keys(revised) as (keyof ListingInput)[]).filter((k) => shown(current[k]) !== shown(revised[k]));
+  const changed = (Object.keys(revised) as (keyof ListingDraft)[]).filter((k) => shown(current[k]) !== shown(revised[k]));
   if (changed.length === 0) return <p>{t('revision.noChange')}</p>;
   return (
     <table className="revision-changes">

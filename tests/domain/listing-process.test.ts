@@ -58,7 +58,9 @@ describe('the cells that matter, by hand', () => {
     expect(availableTransitions(LISTING_PROCESS, facts('published'), curator)).toEqual([]);
     expect(availableTransitions(LISTING_PROCESS, facts('published', { hasPendingRevision: true }), curator)).toEqual(['approve_revision', 'decline_revision']);
     expect(availableTransitions(LISTING_PROCESS, facts('published'), stranger)).toEqual([]);
-    expect(availableTransitions(LISTING_PROCESS, facts('rejected'), owner)).toEqual([]);
+    expect(availableTransitions(LISTING_PROCESS, facts('rejected'), owner)).toEqual(['edit', 'submit', 'archive']);
+    expect(availableTransitions(LISTING_PROCESS, facts('archived'), owner)).toEqual(['restore']);
+    expect(availableTransitions(LISTING_PROCESS, facts('archived'), curator)).toEqual([]);
     expect(availableTransitions(LISTING_PROCESS, facts('published'), null)).toEqual(['remind_expiry', 'expire']);
   });
 
@@ -103,5 +105,25 @@ describe('the cells that matter, by hand', () => {
     expect(decide(LISTING_PROCESS, facts('draft', { submittedAt: '2026-11-01' }), curator, 'bulk_import')).toMatchObject({ kind: 'forbidden' });
     expect(decide(LISTING_PROCESS, facts('pending_review'), owner, 'bulk_import')).toMatchObject({ kind: 'wrong_state' });
     expect(decide(LISTING_PROCESS, facts('published'), null, 'bulk_import')).toMatchObject({ kind: 'wrong_state' });
+  });
+
+  it('restores an archived listing as a draft, and sends a rejected one back through review', () => {
+    expect(decide(LISTING_PROCESS, facts('archived'), owner, 'restore')).toMatchObject({ ok: true, from: 'archived', to: 'draft' });
+    expect(decide(LISTING_PROCESS, facts('published'), owner, 'restore')).toMatchObject({ kind: 'wrong_state' });
+    expect(decide(LISTING_PROCESS, facts('rejected'), owner, 'edit')).toMatchObject({ ok: true, to: 'rejected' });
+    expect(decide(LISTING_PROCESS, facts('rejected'), owner, 'submit', {})).toMatchObject({ ok: true, to: 'pending_review' });
+  });
+
+  it('refuses review, import and seed of an incomplete listing, naming the fields', () => {
+    const incomplete = { submissionProblems: { trl: [{ code: 'trl_range' as const }] } };
+    expect(decide(LISTING_PROCESS, facts('draft', incomplete), owner, 'submit', {})).toMatchObject({
+      kind: 'invalid',
+      problem: { code: 'incomplete_for_review' },
+      fieldErrors: { trl: [{ code: 'trl_range' }] },
+    });
+    expect(decide(LISTING_PROCESS, facts('draft', incomplete), null, 'seed', {})).toMatchObject({ kind: 'invalid' });
+    expect(decide(LISTING_PROCESS, facts('draft', { ...incomplete, submittedAt: '2026-11-01' }), curator, 'import', {})).toMatchObject({ kind: 'invalid' });
+    // The button still shows: pressing it says what is missing.
+    expect(availableTransitions(LISTING_PROCESS, facts('draft', incomplete), owner)).toContain('submit');
   });
 });

@@ -112,6 +112,21 @@ describe('private pages', () => {
 });
 
 describe('form actions', () => {
+  it('archive (asked on a page of its own) and restore: only the owning organisation', async () => {
+    const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft to archive and restore' })).text).data.id as string;
+    expect(toLogin(await call('anonymous', 'GET', `/my/listings/${id}/archive`))).toBe(true);
+    expect((await call('other', 'GET', `/my/listings/${id}/archive`)).status).toBe(404);
+    expect((await call('other', 'POST', `/my/listings/${id}/archive`, {})).status).toBe(404);
+    expect((await call('curator', 'POST', `/my/listings/${id}/archive`, {})).status).toBe(404);
+    expect((await call('member', 'GET', `/my/listings/${id}/archive`)).status).toBe(200);
+    // The listing's own page no longer archives at once.
+    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'archive' })).status).toBe(400);
+    expect((await call('member', 'POST', `/my/listings/${id}/archive`, {})).status).toBe(302);
+    expect((await call('other', 'POST', `/my/listings/${id}`, { intent: 'restore' })).status).toBe(404);
+    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'restore' })).status).toBe(200);
+    expect((await market.db.selectFrom('listings').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
+  });
+
   it('submit for review: only the owning organisation', async () => {
     const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft to submit by form' })).text).data.id;
     expect(toLogin(await call('anonymous', 'POST', `/my/listings/${id}`, { intent: 'submit' }))).toBe(true);
@@ -388,7 +403,7 @@ describe('match actions', () => {
 describe('curator work reaches only listings curators may see inside', () => {
   it('an archived draft that was never submitted cannot be featured', async () => {
     const id = JSON.parse((await call('member', 'POST', '/api/v1/my/listings', { ...AI_OFFER, title: 'Draft archived unseen' })).text).data.id as string;
-    expect((await call('member', 'POST', `/my/listings/${id}`, { intent: 'archive' })).status).toBe(200);
+    expect((await call('member', 'POST', `/my/listings/${id}/archive`, {})).status).toBe(302);
     for (const who of ['curator', 'platform'] as Who[]) {
       expect((await call(who, 'POST', `/curator/listings/${id}`, { intent: 'feature' })).status, who).toBe(404);
     }
@@ -506,7 +521,7 @@ describe('error pages: status, the reader’s language, and a way on', () => {
     expect(en.status).toBe(409);
     expect(en.text).toContain('This cannot be done while the listing is Waiting for review.');
     // A stale version (another tab) is a 409 too, and says to reload.
-    const stale = await open('member', 'vi', 'POST', `/my/listings/${id}`, { intent: 'archive', version: '1' });
+    const stale = await open('member', 'vi', 'POST', `/my/listings/${id}/archive`, { version: '1' });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('hãy tải lại trang');
   });
