@@ -15,6 +15,7 @@ import * as contractsAndPayments from './2026_11_28_000007_contracts_and_payment
 import * as stateFundingAndRefunds from './2026_11_28_000008_state_funding_and_refunds.js';
 import * as marketStats from './2026_11_28_000009_market_stats.js';
 import * as bulkImport from './2026_11_28_000010_bulk_import.js';
+import * as verificationEvidence from './2026_11_28_000012_verification_evidence.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000008_state_funding_and_refunds': stateFundingAndRefunds,
   '2026_11_28_000009_market_stats': marketStats,
   '2026_11_28_000010_bulk_import': bulkImport,
+  '2026_11_28_000012_verification_evidence': verificationEvidence,
 };
