@@ -177,6 +177,7 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
       .select(['n.id', 'n.kind', 'n.params', 'n.link', 'u.id as user_id', 'u.email', 'u.language', 'o.id as organisation_id'])
       .where('n.kind', 'in', DIGEST_KINDS)
       .where('n.emailed_at', 'is', null)
+      .where('u.removed_at', 'is', null)
       .where((eb) => eb.or([eb('o.digest_sent_at', 'is', null), eb('o.digest_sent_at', '<', since)]))
       .orderBy('n.created_at')
       .execute();
