@@ -346,6 +346,9 @@ export interface UserTable {
   language: Generated<'vi' | 'en'>;
   /** A member the organisation's admin lets sign contracts for it (admins always may). */
   may_sign: Generated<boolean>;
+  /** Set when an admin removed the person: no session, no acting; their name stays on what they did. */
+  removed_at: Timestamp | null;
+  removed_by: string | null;
 }
 
 export interface SessionTable {
@@ -482,6 +485,40 @@ export interface SavedSearchTable {
   name: string;
   query: string;
   created_at: CreatedAt;
+}
+
+export type VerificationState = 'pending' | 'verified' | 'refused';
+
+/** An organisation's request to be verified: the evidence, and what the curator checked. */
+export interface VerificationRequestTable {
+  id: Generated<string>;
+  organisation_id: string;
+  state: Generated<VerificationState>;
+  document_name: string;
+  document_type: string;
+  document_size: number;
+  document: Buffer;
+  contact_name: string;
+  contact_role: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  submitted_by: string;
+  submitted_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  checks: Generated<string[]>;
+  note: string | null;
+  reason: string | null;
+}
+
+/** The text a curator decided on: what a resubmission is compared with. */
+export interface ListingReviewTable {
+  id: Generated<string>;
+  listing_id: string;
+  decision: string;
+  content: Json;
+  reviewed_by: string | null;
+  reviewed_at: Generated<Date>;
 }
 
 export interface AttachmentTable {
@@ -630,6 +667,8 @@ export interface DB {
   matches: MatchTable;
   saved_searches: SavedSearchTable;
   attachments: AttachmentTable;
+  verification_requests: VerificationRequestTable;
+  listing_reviews: ListingReviewTable;
   matching_runs: MatchingRunTable;
   saved_search_alerts: SavedSearchAlertTable;
   search_index_checks: SearchIndexCheckTable;

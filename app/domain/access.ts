@@ -36,6 +36,26 @@ export function mayAdministerOrganisation(actor: Actor | null, organisationId: s
   return actor !== null && belongsTo(actor, organisationId) && actor.role === 'admin';
 }
 
+/**
+ * Removing a member of the organisation: its admins, and never so that no admin is left (an
+ * admin removing themself as the last one would leave the organisation without anyone to run it).
+ * `hidden` for a person outside the actor's organisation; `last_admin` is a conflict, not a refusal.
+ */
+export function decideMemberRemoval(
+  actor: Actor | null,
+  member: { userId: string; organisationId: string; role: 'member' | 'admin' },
+  activeAdmins: number,
+): AccessDecision | 'last_admin' {
+  if (actor === null || !belongsTo(actor, member.organisationId)) return 'hidden';
+  if (!mayAdministerOrganisation(actor, member.organisationId)) return 'forbidden';
+  return member.role === 'admin' && activeAdmins <= 1 ? 'last_admin' : 'ok';
+}
+
+/** An organisation's verification evidence (its registration document, its contact): its admins and curators. */
+export function maySeeVerificationEvidence(actor: Actor | null, organisationId: string): boolean {
+  return mayAdministerOrganisation(actor, organisationId) || mayCurate(actor);
+}
+
 /** Any member of the organisation that owns the listing: its text, its files, its matches, its transitions as owner. */
 export function isListingOwner(actor: Actor | null, listing: Pick<ListingAccessFacts, 'organisationId'>): boolean {
   return actor !== null && belongsTo(actor, listing.organisationId);

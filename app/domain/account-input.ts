@@ -49,11 +49,6 @@ export const signUpSchema = z
   .and(organisationInputSchema)
   .and(organisationEvidenceSchema);
 
-/** A curator verifies an organisation only after comparing its tax code with the evidence. */
-export const verificationSchema = z.object({
-  evidenceChecked: z.literal('yes', { message: 'confirm_evidence' }),
-});
-
 export const invitedSignUpSchema = z.object({
   name: cleaned(z.string().min(1).max(120)),
   password,

@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '../auth/session.server.js';
 import { CURATOR_DECISIONS } from '../domain/listing-process.js';
-import { provinceName } from '../domain/provinces.js';
-import type { MessageKey } from '../i18n/index.js';
+import { formatDateTime, type MessageKey } from '../i18n/index.js';
 import { requireCurator, setFeatured } from '../services/curation.server.js';
 import { listAttachments, reviewAttachment } from '../services/attachments.server.js';
 import { applyListingTransition } from '../services/listing-lifecycle.server.js';
-import { getOwnListing } from '../services/my-listings.server.js';
+import { listingForReview } from '../services/listing-review.server.js';
 import { GeneralErrorBoundary } from '../ui/error-boundary.js';
 import { Field, FormMessage, inputProps } from '../ui/field.js';
 import { Attachments } from '../ui/attachments.js';
 import { RevisionChanges } from '../ui/revision-changes.js';
+import { ListingFacts, ListingText } from '../ui/listing-public.js';
 import { ListingHistory } from '../ui/listing-history.js';
-import { Price } from '../ui/price.js';
+import { VerifiedBadge } from '../ui/owner.js';
 import { useLang, useT } from '../ui/use-t.js';
 import { appContext } from '../web/context.server.js';
 import { formAction, readForm } from '../web/forms.server.js';
@@ -23,7 +23,10 @@ import { renderMarkdown } from '../web/markdown.server.js';
 import { pageMeta } from '../web/meta.js';
 import { asPage } from '../web/page-errors.server.js';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.listing.input.title ?? t('curator.queue') }));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, (t) => ({ title: data?.preview.title ?? t('curator.queue') }));
+
+/** Rejecting cannot be undone: it is taken on its own confirmation page (curator.listings.$id_.reject.tsx), never from here. */
+const PAGE_DECISIONS = CURATOR_DECISIONS.filter((name) => name !== 'reject');
 
 /** The forms of this page, one schema: featuring, a file's review, and the decisions the listing process offers. */
 const actionSchema = z.discriminatedUnion('intent', [
@@ -31,7 +34,7 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('unfeature') }),
   z.object({ intent: z.literal('approve_attachment'), attachmentId: z.string() }),
   z.object({ intent: z.literal('refuse_attachment'), attachmentId: z.string() }),
-  ...CURATOR_DECISIONS.map((name) => z.object({ intent: z.literal(name), reason: z.string().optional(), version: z.coerce.number().int().optional() })),
+  ...PAGE_DECISIONS.map((name) => z.object({ intent: z.literal(name), reason: z.string().optional(), version: z.coerce.number().int().optional() })),
 ] as unknown as [z.ZodDiscriminatedUnionOption<'intent'>, ...z.ZodDiscriminatedUnionOption<'intent'>[]]);
 
 type CuratorAction =
@@ -44,9 +47,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(ctx, request);
   return asPage(async () => {
     requireCurator(actor);
-    const listing = await getOwnListing(ctx, actor, params.id ?? '');
-    const files = await listAttachments(ctx, listing.id, actor);
-    return { listing, files, descriptionHtml: renderMarkdown(listing.input.description) };
+    const review = await listingForReview(ctx, actor, params.id ?? '');
+    const files = await listAttachments(ctx, review.listing.id, actor);
+    return { ...review, files, descriptionHtml: renderMarkdown(review.preview.description) };
   });
 }
 
@@ -73,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ReviewListing() {
   const t = useT();
   const lang = useLang();
-  const { listing, files, descriptionHtml } = useLoaderData<typeof loader>();
+  const { listing, preview, organisation, resubmitted, lastReviewed, nearDuplicates, files, descriptionHtml } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const l = listing.input;
   const offered = (name: string) => listing.transitions.includes(name as (typeof listing.transitions)[number]);
@@ -84,27 +87,37 @@ export default function ReviewListing() {
     <article className="listing-detail">
       <p className="listing-meta">
         <Link to="/curator">← {t('curator.queue')}</Link>
+        <span className={`kind kind-${l.kind}`}>{t(`kind.${l.kind}`)}</span>
         <span className={`status status-${listing.status}`}>{t(`status.${listing.status}` as MessageKey)}</span>
+        {resubmitted ? <strong className="status status-resubmitted">{t('review.resubmitted', { decision: t(`review.decision.${resubmitted.decision}` as MessageKey), at: formatDateTime(resubmitted.at, lang) })}</strong> : null}
       </p>
-      <h1 lang={l.language}>{l.title}</h1>
+      <h1 lang={preview.language}>{preview.title}</h1>
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
       {result?.ok ? <p className="notice" role="status">{t(`curator.done.${result.done}` as MessageKey)}</p> : null}
-      <p className="lead" lang={l.language}>{l.summary}</p>
-      <dl className="facts">
-        <dt>{t('listing.owner')}</dt>
-        <dd>{listing.organisationName}{l.anonymous ? ` (${t('listingForm.anonymous')})` : ''}</dd>
-        <dt>{t('listing.sectors')}</dt>
-        <dd>{l.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>
-        <dt>TRL</dt>
-        <dd>{l.trl} — {t(`trl.${l.trl}` as MessageKey)}</dd>
-        <dt>{l.kind === 'offer' ? t('listing.price') : t('listing.budget')}</dt>
-        <dd><Price min={l.priceMin} max={l.priceMax} negotiable={l.priceNegotiable} /></dd>
-        <dt>{t('listing.province')}</dt>
-        <dd>{provinceName(l.province, lang)}</dd>
-      </dl>
-      <section aria-labelledby="description-heading">
-        <h2 id="description-heading">{t('listing.description')}</h2>
-        <div className="markdown" lang={l.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+      <section aria-labelledby="organisation-heading" className="facts">
+        <h2 id="organisation-heading">{t('review.organisation')}</h2>
+        <dl>
+          <dt>{t('listing.owner')}</dt>
+          <dd><Link to={`/curator/organisations/${organisation.id}`}>{organisation.name}</Link> ({t(`org.type.${organisation.type}`)})</dd>
+          <dt>{t('review.taxCode')}</dt>
+          <dd><code className="tax-code">{organisation.taxCode}</code></dd>
+          <dt>{t('verification.status')}</dt>
+          <dd>{organisation.verifiedAt ? <>{t('review.verified')} <VerifiedBadge /> ({formatDateTime(organisation.verifiedAt, lang)})</> : t('review.notVerified')}</dd>
+          <dt>{t('review.anonymous')}</dt>
+          <dd>{(revision?.input ?? l).anonymous ? t('review.yes') : t('review.no')}</dd>
+        </dl>
+      </section>
+      {resubmitted && lastReviewed ? (
+        <section aria-labelledby="changes-heading">
+          <h2 id="changes-heading">{t('review.changesSince', { at: formatDateTime(lastReviewed.at, lang) })}</h2>
+          <RevisionChanges current={lastReviewed.input} revised={l} caption="revision.changed" before="review.before" after="review.after" />
+        </section>
+      ) : null}
+      <section aria-labelledby="preview-heading" className="review-preview">
+        <h2 id="preview-heading">{t('review.facts')}</h2>
+        <p className="lead" lang={preview.language}>{preview.summary}</p>
+        <ListingFacts listing={preview} />
+        <ListingText listing={preview} descriptionHtml={descriptionHtml} />
       </section>
       {l.confidentialDetails ? (
         <section className="confidential" aria-labelledby="confidential-heading">
@@ -113,6 +126,20 @@ export default function ReviewListing() {
         </section>
       ) : null}
       <Attachments files={files} listingId={listing.id} review />
+      <section aria-labelledby="duplicates-heading">
+        <h2 id="duplicates-heading">{t('review.duplicates')}</h2>
+        {nearDuplicates.length ? (
+          <ul>
+            {nearDuplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/listings/${d.id}`}>{d.title}</Link> — {t(`kind.${d.kind}`)}, {d.organisationName} ({t('review.similarity', { percent: d.similarity })})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('review.noDuplicates')}</p>
+        )}
+      </section>
       {pending ? (
         <section aria-labelledby="decision-heading" className="decision">
           <h2 id="decision-heading">{t('curator.decision')}</h2>
@@ -127,7 +154,10 @@ export default function ReviewListing() {
             </Field>
             <p className="actions">
               <button type="submit" name="intent" value="request_changes">{t('curator.requestChanges')}</button>
-              <button type="submit" name="intent" value="reject" className="danger">{t('curator.reject')}</button>
+              {offered('reject') ? (
+                // Rejecting is final: the button opens the confirmation page, carrying the reason typed here.
+                <button type="submit" formMethod="get" formAction={`/curator/listings/${listing.id}/reject`} className="danger">{t('curator.reject')}</button>
+              ) : null}
             </p>
           </Form>
         </section>

@@ -6,8 +6,9 @@ import { mayAdministerOrganisation } from '../domain/access.js';
 import { inviteSchema, memberRoleSchema, organisationProfileSchema } from '../domain/account-input.js';
 import { fieldAttrs } from '../domain/form-constraints.js';
 import { provinceName } from '../domain/provinces.js';
-import { formatDate } from '../i18n/index.js';
-import { inviteMember, listMembers, revokeInvitation, setMemberRole, setSigningAuthority, updateOrganisationProfile } from '../services/members.server.js';
+import { formatDate, formatDateTime } from '../i18n/index.js';
+import { inviteMember, listMembers, removeMember, revokeInvitation, setMemberRole, setSigningAuthority, updateOrganisationProfile } from '../services/members.server.js';
+import { ownVerification } from '../services/verification.server.js';
 import { PROVINCES } from '../domain/provinces.js';
 import { Field, FormMessage, inputProps, kept } from '../ui/field.js';
 import { VerifiedBadge } from '../ui/owner.js';
@@ -23,7 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = appContext(context);
   const actor = await requireActor(ctx, request);
   const { organisation, members, invitations } = await listMembers(ctx, actor);
+  const verification = await ownVerification(ctx, actor);
   return {
+    verification,
+    verificationSent: new URL(request.url).searchParams.get('verification') === 'sent',
     canAdminister: mayAdministerOrganisation(actor, organisation.id),
     me: actor.userId,
     organisation: { name: organisation.name, type: organisation.type, taxCode: organisation.tax_code, province: organisation.province_code, verified: organisation.verified_at !== null, slug: organisation.slug, website: organisation.website ?? '', description: organisation.description },
@@ -32,12 +36,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** The page's four forms; any other intent is a 400, never one of these by default. */
+/** The page's forms; any other intent is a 400, never one of these by default. */
 const organisationForms = z.discriminatedUnion('intent', [
   memberRoleSchema.extend({ intent: z.literal('set_role') }),
   z.object({ intent: z.literal('set_signing'), userId: z.string(), maySign: z.enum(['on', 'off']) }),
   organisationProfileSchema.extend({ intent: z.literal('profile') }),
   z.object({ intent: z.literal('revoke'), invitationId: z.string() }),
+  z.object({ intent: z.literal('remove'), userId: z.string() }),
   inviteSchema.extend({ intent: z.literal('invite') }),
 ]);
 
@@ -49,6 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     else if (form.intent === 'set_signing') await setSigningAuthority(ctx, actor, form.userId, form.maySign === 'on');
     else if (form.intent === 'profile') await updateOrganisationProfile(ctx, actor, form);
     else if (form.intent === 'revoke') await revokeInvitation(ctx, actor, form.invitationId);
+    else if (form.intent === 'remove') await removeMember(ctx, actor, form.userId);
     else await inviteMember(ctx, actor, form);
     return { ok: true as const, done: form.intent };
   });
@@ -57,7 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MyOrganisation() {
   const t = useT();
   const lang = useLang();
-  const { canAdminister, me, organisation, members, invitations } = useLoaderData<typeof loader>();
+  const { canAdminister, me, organisation, members, invitations, verification, verificationSent } = useLoaderData<typeof loader>();
+  const latest = verification.latest;
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
@@ -67,13 +74,34 @@ export default function MyOrganisation() {
         {t(`org.type.${organisation.type}`)} · {t('auth.taxCode')} {organisation.taxCode} · {provinceName(organisation.province, lang)}
       </p>
       {!organisation.verified ? <p className="notice">{t('org.notVerified')}</p> : null}
+      {canAdminister && (latest || verification.mayRequest) ? (
+        <section aria-labelledby="verification-heading">
+          <h2 id="verification-heading">{t('verification.title')}</h2>
+          {verificationSent ? <p className="notice" role="status">{t('verification.sent')}</p> : null}
+          {latest ? (
+            <p>
+              {latest.state === 'verified' && latest.decidedAt
+                ? t('verification.state.verified', { at: formatDateTime(latest.decidedAt, lang) })
+                : t(`verification.state.${latest.state}`, { at: formatDateTime(latest.submittedAt, lang) })}
+            </p>
+          ) : null}
+          {latest?.state === 'refused' && latest.reason ? (
+            <p className="notice">{t('verification.reason')}: {latest.reason}</p>
+          ) : null}
+          {verification.mayRequest ? (
+            <p>
+              {t('verification.lead')} <Link to="/my/organisation/verification">{t('verification.request')}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {canAdminister ? (
         <p>
           <Link to="/my/organisation/payments">{t('payments.link')}</Link>
         </p>
       ) : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
-      {result?.ok ? <p className="notice" role="status">{result.done === 'set_signing' ? t('org.signingSaved') : result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : t('org.invited')}</p> : null}
+      {result?.ok ? <p className="notice" role="status">{result.done === 'set_signing' ? t('org.signingSaved') : result.done === 'set_role' ? t('org.roleSaved') : result.done === 'profile' ? t('org.profileSaved') : result.done === 'revoke' ? t('org.revoked') : result.done === 'remove' ? t('org.removed') : t('org.invited')}</p> : null}
       <h2>{t('org.members')}</h2>
       <table className="table">
         <thead>
@@ -82,6 +110,7 @@ export default function MyOrganisation() {
             <th scope="col">{t('auth.email')}</th>
             <th scope="col">{t('org.role')}</th>
             <th scope="col">{t('org.signing')}</th>
+            {canAdminister ? <th scope="col">{t('org.actions')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -122,6 +151,15 @@ export default function MyOrganisation() {
                   t('org.signing.no')
                 )}
               </td>
+              {canAdminister ? (
+                <td>
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <button type="submit" className="danger" aria-label={t('org.removeLabel', { name: m.name })}>{t('org.remove')}</button>
+                  </Form>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

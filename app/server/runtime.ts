@@ -7,7 +7,7 @@ import { createDb, type Database } from '../../db/connection.js';
 import { ensureDatabase } from '../../db/create-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEMO_PASSWORD, isSeeded, readSeedFiles } from '../../db/seed.js';
-import { seedDemoDeals, seedDemoMarket } from '../services/demo-market.server.js';
+import { seedDemoDeals, seedDemoMarket, seedDemoVerifications } from '../services/demo-market.server.js';
 import { refreshMarketFacts } from '../services/market-figures.server.js';
 import { createSearch } from '../../search/client.js';
 import { applyListingSettings, ensureListingIndex } from '../../search/index-setup.js';
@@ -120,6 +120,7 @@ export async function startMarket(
     if (freshlySeeded) {
       const deals = await seedDemoDeals(context);
       if (deals) log(`Seeded ${deals} demo deals, one at each stage`);
+      await seedDemoVerifications(context);
       // The statistics show the demo market at once, not after the first scheduled refresh.
       await refreshMarketFacts(context.db);
       await matchWithProgress(context, log);

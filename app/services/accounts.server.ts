@@ -157,7 +157,8 @@ export async function confirmSignUp(ctx: AppContext, token: string, meta: Meta =
 export async function signIn(ctx: AppContext, input: unknown, meta: Meta & { ip: string }): Promise<{ token: string; actor: Actor }> {
   const v = parsed(signInSchema, input);
   const attemptId = await reserveSignInAttempt(ctx, v.email, meta.ip);
-  const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', v.email).executeTakeFirst();
+  // A removed member's account stays (their name is on what they did) but signs in no more.
+  const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', v.email).where('removed_at', 'is', null).executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, v.password) : await verifyAgainstNothing(v.password);
   await ctx.db.updateTable('sign_in_attempts').set({ succeeded: ok }).where('id', '=', attemptId).execute();
   if (!user || !ok) throw invalidField('form', 'wrong_credentials');
@@ -213,6 +214,7 @@ export async function actorFromSession(ctx: AppContext, token: string | null | u
     .select(ACTOR_COLUMNS)
     .where('s.id', '=', hashToken(token))
     .where('s.expires_at', '>', ctx.clock())
+    .where('u.removed_at', 'is', null)
     .executeTakeFirst();
   return row ? actorOf(row) : null;
 }
@@ -330,7 +332,8 @@ async function handleResetRequests(ctx: AppContext, limit: number): Promise<numb
       .execute();
     for (const r of batch) {
       // The user's row lock serialises the throttle of one account across workers.
-      const user = await trx.selectFrom('users').select(['id', 'name']).where('email', '=', r.email).forUpdate().executeTakeFirst();
+      // A removed member is answered as an unknown email: the account no longer signs in.
+      const user = await trx.selectFrom('users').select(['id', 'name']).where('email', '=', r.email).where('removed_at', 'is', null).forUpdate().executeTakeFirst();
       const handled = { handled_at: ctx.clock(), user_id: user?.id ?? null };
       if (!user) {
         await trx.updateTable('password_reset_requests').set({ ...handled, outcome: 'unknown_email' }).where('id', '=', r.id).execute();

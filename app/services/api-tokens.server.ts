@@ -121,6 +121,8 @@ export async function actorFromApiToken(ctx: AppContext, token: string, method: 
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(ACTOR_COLUMNS)
     .where('u.id', '=', use.user_id)
+    // A member removed from the organisation acts no more, through a token as through a session.
+    .where('u.removed_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AuthenticationError('api_token_invalid');
   return actorOf(row);

@@ -14,6 +14,7 @@ import { introduce } from './deal-introductions.server.js';
 import { applyListingTransition, listingStore } from './listing-lifecycle.server.js';
 import { createListing } from './my-listings.server.js';
 import { runTransitionIn } from './process-runner.server.js';
+import { requestVerification } from './verification.server.js';
 
 export function seedDemoMarket(
   db: Database,
@@ -169,4 +170,52 @@ async function submitDemoListing(ctx: AppContext, uni: Actor) {
     confidentialDetails: null,
   });
   await applyListingTransition(ctx, uni, id, 'submit');
+}
+
+/** A one-page stand-in for a scanned registration certificate: the demo has no real documents. */
+const DEMO_REGISTRATION_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
+/**
+ * The demo's verifications: a university verified on its evidence (what the curator checked is
+ * on record) and an enterprise whose request waits on /curator/organisations.
+ */
+export async function seedDemoVerifications(live: AppContext): Promise<number> {
+  const ctx: AppContext = { ...live, jobs: { enqueue: async () => {} } };
+  const uni = await demoActor(ctx, 'hbk.admin@opentex.demo');
+  const waiting = await demoActor(ctx, 'hongphat.admin@opentex.demo');
+  const curator = await demoActor(ctx, 'curator@opentex.demo');
+  if (!uni || !waiting || !curator) return 0;
+  const org = await ctx.db.selectFrom('organisations').select(['verified_at']).where('id', '=', uni.organisationId).executeTakeFirstOrThrow();
+  const decidedAt = org.verified_at ?? ctx.clock();
+  await ctx.db
+    .insertInto('verification_requests')
+    .values({
+      organisation_id: uni.organisationId,
+      state: 'verified',
+      document_name: 'giay-chung-nhan-dang-ky.pdf',
+      document_type: 'application/pdf',
+      document_size: DEMO_REGISTRATION_PDF.length,
+      document: DEMO_REGISTRATION_PDF,
+      contact_name: uni.name,
+      contact_role: 'Trưởng phòng Khoa học Công nghệ',
+      contact_phone: '024 3869 0000',
+      contact_email: uni.email,
+      submitted_by: uni.userId,
+      submitted_at: new Date(decidedAt.getTime() - 2 * 86_400_000),
+      decided_by: curator.userId,
+      decided_at: decidedAt,
+      checks: ['name_matches_registration', 'tax_code_active', 'contact_reached'],
+      note: 'Đối chiếu trên Cổng thông tin quốc gia về đăng ký doanh nghiệp; đã gọi điện xác nhận.',
+    })
+    .execute();
+  await requestVerification(
+    ctx,
+    waiting,
+    { contactName: waiting.name, contactRole: 'Giám đốc', contactPhone: '0903 000 000', contactEmail: waiting.email },
+    { name: 'dkkd-hong-phat.pdf', type: 'application/pdf', bytes: DEMO_REGISTRATION_PDF },
+  );
+  return 2;
 }

@@ -27,6 +27,9 @@ export function listingColumns(l: ListingDraft) {
 
 type FieldColumns = Pick<Selectable<ListingTable>, keyof ReturnType<typeof listingColumns>>;
 
+/** The columns `listingColumns` writes, to read them back (`listingDraftOf`). */
+export const LISTING_TEXT_COLUMNS = ['kind', 'title', 'summary', 'description', 'innovation', 'sectors', 'keywords', 'trl', 'ip_status', 'transfer_modes', 'price_min', 'price_max', 'price_negotiable', 'province_code', 'language', 'anonymous', 'confidential_details'] as const;
+
 /** The row's fields back as the owner's text (complete or not). */
 export function listingDraftOf(row: FieldColumns): ListingDraft {
   return {

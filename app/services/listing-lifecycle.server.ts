@@ -9,7 +9,7 @@ import type { ListingStatus } from '../domain/taxonomy.js';
 import { tidyText } from '../domain/text.js';
 import type { AppContext } from '../context.server.js';
 import { InvalidInputError, invalidField } from './errors.js';
-import { listingColumns, listingDraftOf } from './listing-columns.server.js';
+import { LISTING_TEXT_COLUMNS, listingColumns, listingDraftOf } from './listing-columns.server.js';
 import { isUuid } from './listings.server.js';
 import { curators, organisationMembers } from './notifications.server.js';
 import { runTransition, type ProcessStore, type TransitionRequest } from './process-runner.server.js';
@@ -85,7 +85,12 @@ export async function applyListingTransition(
     name,
     input: { reason: tidyText(options.reason ?? '') || null },
     expectedVersion: options.expectedVersion,
-    write: name === 'approve_revision' || name === 'decline_revision' ? decideRevision(actor, ctx.clock(), options.reason) : undefined,
+    write:
+      name === 'approve_revision' || name === 'decline_revision'
+        ? decideRevision(actor, ctx.clock(), options.reason)
+        : (REVIEW_DECISIONS as readonly string[]).includes(name)
+          ? keepReviewedText(actor, ctx.clock())
+          : undefined,
   });
   return { id: outcome.id, status: outcome.status as ListingStatus, version: outcome.version };
 }
@@ -127,6 +132,16 @@ export async function saveListingText(
   };
   const outcome = await runTransition(ctx, listingStore, listingId, request);
   return { id: outcome.id, status: outcome.status as ListingStatus, version: outcome.version };
+}
+
+/** A curator's decisions on a listing not yet public: the text decided on is kept for the next review's diff. */
+const REVIEW_DECISIONS = ['approve', 'request_changes', 'reject'] as const;
+
+function keepReviewedText(actor: Actor | null, at: Date) {
+  return async (trx: Transaction<DB>, _facts: ListingFacts, name: string, listingId: string) => {
+    const row = await trx.selectFrom('listings').select(LISTING_TEXT_COLUMNS).where('id', '=', listingId).executeTakeFirstOrThrow();
+    await trx.insertInto('listing_reviews').values({ listing_id: listingId, decision: name, content: JSON.stringify(listingDraftOf(row)), reviewed_by: actor?.userId ?? null, reviewed_at: at }).execute();
+  };
 }
 
 /** A curator's decision on the waiting revision: approved, its text becomes the public one. */

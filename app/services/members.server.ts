@@ -1,7 +1,7 @@
 // An organisation's people: its admin invites members by email and sets their roles.
 import { inviteSchema, invitedSignUpSchema, memberRole, organisationProfileSchema } from '../domain/account-input.js';
 import { enqueueListingChanged } from '../../db/outbox.js';
-import { holdsSigningAuthority, mayAdministerOrganisation } from '../domain/access.js';
+import { decideMemberRemoval, holdsSigningAuthority, mayAdministerOrganisation } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { hashPassword } from '../auth/password.server.js';
 import { hashToken, newToken } from '../auth/tokens.server.js';
@@ -24,6 +24,7 @@ export async function listMembers(ctx: AppContext, actor: Actor) {
     .selectFrom('users')
     .select(['id', 'name', 'email', 'role', 'may_sign', 'created_at'])
     .where('organisation_id', '=', actor.organisationId)
+    .where('removed_at', 'is', null)
     .orderBy('created_at')
     .execute();
   const invitations = mayAdministerOrganisation(actor, actor.organisationId)
@@ -122,7 +123,7 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
   requireAdmin(actor);
   const newRole = parsed(memberRole, role);
   await ctx.db.transaction().execute(async (trx) => {
-    const members = await trx.selectFrom('users').select(['id', 'role']).where('organisation_id', '=', actor.organisationId).forUpdate().execute();
+    const members = await trx.selectFrom('users').select(['id', 'role']).where('organisation_id', '=', actor.organisationId).where('removed_at', 'is', null).forUpdate().execute();
     const member = members.find((m) => m.id === userId);
     if (!member) throw new NotFoundError('user', userId);
     if (member.role === 'admin' && newRole === 'member' && members.filter((m) => m.role === 'admin').length === 1) {
@@ -137,7 +138,7 @@ export async function setMemberRole(ctx: AppContext, actor: Actor, userId: strin
 export async function setSigningAuthority(ctx: AppContext, actor: Actor, userId: string, maySign: boolean): Promise<void> {
   requireAdmin(actor);
   await ctx.db.transaction().execute(async (trx) => {
-    const member = await trx.selectFrom('users').select('id').where('id', '=', userId).where('organisation_id', '=', actor.organisationId).forUpdate().executeTakeFirst();
+    const member = await trx.selectFrom('users').select('id').where('id', '=', userId).where('organisation_id', '=', actor.organisationId).where('removed_at', 'is', null).forUpdate().executeTakeFirst();
     if (!member) throw new NotFoundError('user', userId);
     await trx.updateTable('users').set({ may_sign: maySign }).where('id', '=', userId).execute();
     await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: maySign ? 'grant_signing' : 'revoke_signing', actor_id: actor.userId, at: ctx.clock() }).execute();
@@ -167,4 +168,27 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, invitation
   if (!isUuid(invitationId)) throw new NotFoundError('invitation', invitationId);
   const result = await ctx.db.deleteFrom('invitations').where('id', '=', invitationId).where('organisation_id', '=', actor.organisationId).where('accepted_at', 'is', null).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new NotFoundError('invitation', invitationId);
+}
+
+/**
+ * An admin removes a member: their sessions end and they no longer act for the organisation. The
+ * account row stays, marked removed, so every past act (audit events, deal messages, signatures,
+ * listings) keeps the name of the person who did it.
+ */
+export async function removeMember(ctx: AppContext, actor: Actor, userId: string): Promise<void> {
+  if (!isUuid(userId)) throw new NotFoundError('user', userId);
+  await ctx.db.transaction().execute(async (trx) => {
+    // Every active member of the organisation, locked: two admins removing each other cannot both win.
+    const members = await trx.selectFrom('users').select(['id', 'role']).where('organisation_id', '=', actor.organisationId).where('removed_at', 'is', null).orderBy('id').forUpdate().execute();
+    const member = members.find((m) => m.id === userId);
+    const decision = decideMemberRemoval(actor, { userId, organisationId: member ? actor.organisationId : '', role: member?.role ?? 'member' }, members.filter((m) => m.role === 'admin').length);
+    if (decision === 'hidden' || !member) throw new NotFoundError('user', userId);
+    if (decision === 'forbidden') throw new PermissionError('forbidden_org_admin');
+    if (decision === 'last_admin') throw new ConflictError('last_admin', undefined, 'wrong_state');
+    const now = ctx.clock();
+    await trx.updateTable('users').set({ removed_at: now, removed_by: actor.userId, may_sign: false }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('password_resets').where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    await trx.insertInto('audit_events').values({ entity_type: 'user', entity_id: userId, action: 'remove_member', actor_id: actor.userId, at: now }).execute();
+  });
 }

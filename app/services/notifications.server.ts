@@ -55,6 +55,8 @@ export const NOTIFICATION_KINDS = [
   'milestone_payment_due',
   'milestone_overdue',
   'organisation_verified',
+  'organisation_refused',
+  'verification_requested',
   'new_match',
   'saved_search_hit',
   'deal_reviewed',
@@ -78,7 +80,7 @@ type Note = { kind: string; params: Record<string, string>; link: string };
 
 /** The members of an organisation: the owner side of its listings. */
 export async function organisationMembers(db: Executor, organisationId: string): Promise<Recipient[]> {
-  return db.selectFrom('users').select(['id', 'email', 'language']).where('organisation_id', '=', organisationId).execute();
+  return db.selectFrom('users').select(['id', 'email', 'language']).where('organisation_id', '=', organisationId).where('removed_at', 'is', null).execute();
 }
 
 /** Agency staff and platform admins: the curator side of everything. */
@@ -88,6 +90,7 @@ export async function curators(db: Executor): Promise<Recipient[]> {
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select(['u.id', 'u.email', 'u.language'])
     .where((eb) => eb.or([eb('o.type', '=', 'agency'), eb('u.platform_admin', '=', true)]))
+    .where('u.removed_at', 'is', null)
     .execute();
 }
 
@@ -194,6 +197,7 @@ export async function sendDigests(ctx: AppContext): Promise<number> {
       .select(['n.id', 'n.kind', 'n.params', 'n.link', 'u.id as user_id', 'u.email', 'u.language', 'o.id as organisation_id'])
       .where('n.kind', 'in', DIGEST_KINDS)
       .where('n.emailed_at', 'is', null)
+      .where('u.removed_at', 'is', null)
       .where((eb) => eb.or([eb('o.digest_sent_at', 'is', null), eb('o.digest_sent_at', '<', since)]))
       .orderBy('n.created_at')
       .execute();

@@ -44,6 +44,8 @@ export async function alertSavedSearches(ctx: AppContext, listingId: string): Pr
     .selectFrom('saved_searches as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.name', 's.query', 'u.id as user_id', 'u.email', 'u.organisation_id'])
+    // A removed member hears nothing more from the market.
+    .where('u.removed_at', 'is', null)
     // Searches already told of this listing are not asked again (the insert below still decides).
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('saved_search_alerts as a').select('a.listing_id').whereRef('a.saved_search_id', '=', 's.id').where('a.listing_id', '=', listingId))),

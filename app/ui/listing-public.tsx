@@ -21,17 +21,28 @@ interface Props {
  * so the preview cannot drift from what goes public.
  */
 export function ListingPublicView({ listing, descriptionHtml, meta, afterFacts, children }: Props) {
+  return (
+    <article className="listing-detail">
+      {meta}
+      <h1 lang={listing.language}>{listing.title}</h1>
+      <p className="lead" lang={listing.language}>{listing.summary}</p>
+      <ListingFacts listing={listing} />
+      {afterFacts}
+      <ListingText listing={listing} descriptionHtml={descriptionHtml} />
+      {children}
+    </article>
+  );
+}
+
+/** The key facts as the public sees them (also on the curator's review page). */
+export function ListingFacts({ listing }: { listing: ListingView }) {
   const t = useT();
   const lang = useLang();
   const isOffer = listing.kind === 'offer';
   const placeName = usePlaceName();
   const none = '—';
   return (
-    <article className="listing-detail">
-      {meta}
-      <h1 lang={listing.language}>{listing.title}</h1>
-      <p className="lead" lang={listing.language}>{listing.summary}</p>
-      <section aria-labelledby="facts-heading" className="facts">
+    <section aria-labelledby="facts-heading" className="facts">
         <h2 id="facts-heading">{t('listing.facts')}</h2>
         <dl>
           <dt>{t('listing.owner')}</dt>
@@ -71,7 +82,15 @@ export function ListingPublicView({ listing, descriptionHtml, meta, afterFacts, 
           {listing.expiresAt ? <span>{t('listing.expiresOn', { date: formatDate(listing.expiresAt, lang) })}</span> : null}
         </p>
       </section>
-      {afterFacts}
+  );
+}
+
+/** What is innovative or sought, the description, and whether details wait behind an NDA. */
+export function ListingText({ listing, descriptionHtml }: { listing: ListingView; descriptionHtml: string }) {
+  const t = useT();
+  const isOffer = listing.kind === 'offer';
+  return (
+    <>
       {listing.innovation ? (
         <section aria-labelledby="innovation-heading">
           <h2 id="innovation-heading">{isOffer ? t('listing.innovation.offer') : t('listing.innovation.demand')}</h2>
@@ -83,8 +102,7 @@ export function ListingPublicView({ listing, descriptionHtml, meta, afterFacts, 
         <div className="markdown" lang={listing.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
       </section>
       {listing.hasConfidentialDetails ? <p className="notice">{t('listing.confidential')}</p> : null}
-      {children}
-    </article>
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ import * as stateFundingAndRefunds from './2026_11_28_000008_state_funding_and_r
 import * as marketStats from './2026_11_28_000009_market_stats.js';
 import * as bulkImport from './2026_11_28_000010_bulk_import.js';
 import * as apiTokens from './2026_11_28_000011_api_tokens.js';
+import * as verificationEvidence from './2026_11_28_000012_verification_evidence.js';
 import * as listingDrafts from './2026_11_28_000013_listing_drafts.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,5 +35,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000009_market_stats': marketStats,
   '2026_11_28_000010_bulk_import': bulkImport,
   '2026_11_28_000011_api_tokens': apiTokens,
+  '2026_11_28_000012_verification_evidence': verificationEvidence,
   '2026_11_28_000013_listing_drafts': listingDrafts,
 };

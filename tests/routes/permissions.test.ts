@@ -145,13 +145,17 @@ describe('form actions', () => {
     expect((await call('curator', 'POST', `/curator/listings/${pending}`, { intent: 'approve' })).status).toBe(200);
   });
 
-  it('verify an organisation: only curators', async () => {
+  it('verify an organisation: only curators, and only on a request with evidence', async () => {
     const org = await market.db.selectFrom('organisations').select('id').where('slug', '=', otherOrgSlug).executeTakeFirstOrThrow();
+    const verify = { decision: 'verify', checks: 'tax_code_active' };
+    expect(toLogin(await call('anonymous', 'POST', `/curator/organisations/${org.id}`, verify))).toBe(true);
     for (const who of ['other', 'member', 'admin'] as Who[]) {
-      expect((await call(who, 'POST', '/curator/organisations', { organisationId: org.id, evidenceChecked: 'yes' })).status, who).toBe(403);
+      expect((await call(who, 'POST', `/curator/organisations/${org.id}`, verify)).status, who).toBe(403);
+      expect((await call(who, 'GET', `/curator/organisations/${org.id}`)).status, who).toBe(403);
     }
-    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id })).status).toBe(400);
-    expect((await call('curator', 'POST', '/curator/organisations', { organisationId: org.id, evidenceChecked: 'yes' })).status).toBe(200);
+    expect((await call('curator', 'POST', `/curator/organisations/${org.id}`, { decision: 'verify' })).status).toBe(400);
+    // No request with evidence: nothing to verify.
+    expect((await call('curator', 'POST', `/curator/organisations/${org.id}`, verify)).status).toBe(409);
   });
 
   it('invite a member: only an admin of the organisation', async () => {

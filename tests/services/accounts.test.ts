@@ -16,7 +16,7 @@ import {
   signUp,
   purgeExpiredAccess,
 } from '../../app/services/accounts.server.js';
-import { listOrganisationsForCuration, verifyOrganisation } from '../../app/services/curation.server.js';
+import { decideVerification, listOrganisationsForCuration, organisationForVerification } from '../../app/services/verification.server.js';
 import { InvalidInputError, LinkExpiredError, NotFoundError, RateLimitError } from '../../app/services/errors.js';
 import { acceptInvitation, findInvitation, inviteMember, revokeInvitation, setMemberRole, updateOrganisationProfile } from '../../app/services/members.server.js';
 import { ConflictError, PermissionError } from '../../app/services/errors.js';
@@ -129,16 +129,19 @@ describe('signing up', () => {
 });
 
 describe('verifying an organisation', () => {
-  it('shows the curator the evidence beside the tax code and needs the curator to confirm it matched', async () => {
+  it('shows the curator the sign-up evidence beside the tax code, and verifies nothing without a request with evidence', async () => {
     const agency = await createOrganisation(market.db, { slug: 'so-khcn', name: 'Sở KH&CN', type: 'agency', taxCode: '0100000017' });
     const curatorId = await createUser(market.db, { email: 'curator@so-khcn.vn', organisationId: agency, passwordHash: 'x' });
     const curator = { userId: curatorId, name: 'Curator', email: 'curator@so-khcn.vn', organisationId: agency, organisationType: 'agency' as const, role: 'member' as const, platformAdmin: false };
-    const listed = (await listOrganisationsForCuration(market.ctx, curator)).find((o) => o.tax_code === founder.taxCode)!;
-    expect(listed).toMatchObject({ legal_representative: 'Phạm Thị Lan', registration_document: 'QĐ 123/QĐ-UBND', verified_at: null });
-    expect(fieldsOf(await verifyOrganisation(market.ctx, curator, listed.id, {}).catch((e) => e))).toEqual(['evidenceChecked']);
-    await verifyOrganisation(market.ctx, curator, listed.id, { evidenceChecked: 'yes' });
-    const org = await market.db.selectFrom('organisations').select(['verified_at', 'verified_by']).where('id', '=', listed.id).executeTakeFirstOrThrow();
-    expect(org.verified_by).toBe(curatorId);
+    const listed = (await listOrganisationsForCuration(market.ctx, curator)).find((o) => o.taxCode === founder.taxCode)!;
+    const shown = await organisationForVerification(market.ctx, curator, listed.id);
+    expect(shown).toMatchObject({ legalRepresentative: 'Phạm Thị Lan', registrationDocument: 'QĐ 123/QĐ-UBND', verifiedAt: null, pending: null });
+    expect(fieldsOf(await decideVerification(market.ctx, curator, listed.id, { decision: 'verify' }).catch((e) => e))).toEqual(['checks']);
+    const refused = await decideVerification(market.ctx, curator, listed.id, { decision: 'verify', checks: ['tax_code_active'] }).catch((e) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).problem.code).toBe('no_verification_request');
+    const org = await market.db.selectFrom('organisations').select(['verified_at']).where('id', '=', listed.id).executeTakeFirstOrThrow();
+    expect(org.verified_at).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import { parseListingQuery } from '../../app/domain/listing-query.js';
 import { findListings } from '../../app/services/listings.server.js';
 import { marketHeadlines } from '../../app/services/market-stats.server.js';
 import { isSeeded, readSeedFiles } from '../../db/seed.js';
-import { seedDemoDeals, seedDemoMarket } from '../../app/services/demo-market.server.js';
+import { seedDemoDeals, seedDemoMarket, seedDemoVerifications } from '../../app/services/demo-market.server.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
 let market: TestMarket;
@@ -68,5 +68,19 @@ describe('demo data', () => {
     const sheets = await market.db.selectFrom('term_sheets').select('version').where('deal_id', '=', negotiating.id).execute();
     expect(sheets).toHaveLength(2);
     expect(await market.db.selectFrom('emails').select('id').where('sent_at', 'is', null).execute()).toEqual([]);
+  });
+
+  it('shows an organisation verified on its evidence and one request waiting for a curator', async () => {
+    expect(await seedDemoVerifications(market.ctx)).toBe(2);
+    const requests = await market.db
+      .selectFrom('verification_requests as v')
+      .innerJoin('organisations as o', 'o.id', 'v.organisation_id')
+      .select(['o.slug', 'v.state', 'v.checks', 'o.verified_at'])
+      .orderBy('o.slug')
+      .execute();
+    expect(requests.map((r) => [r.slug, r.state, r.checks.length, r.verified_at !== null])).toEqual([
+      ['hbk', 'verified', 3, true],
+      ['hongphat', 'pending', 0, false],
+    ]);
   });
 });
