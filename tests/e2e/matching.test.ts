@@ -46,7 +46,7 @@ describe('matching', () => {
     await curator.getByLabel('Email').fill('curator@opentex.demo');
     await curator.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await curator.getByRole('button', { name: 'Đăng nhập' }).click();
-    await arrived(curator, /\/my\/listings$/);
+    await arrived(curator, /\/curator$/);
     await visit(curator, `/curator/listings/${id}`);
     await curator.getByRole('button', { name: 'Duyệt và công khai' }).click();
     await curator.getByText('Đã duyệt; tin đang công khai.').waitFor();
