@@ -448,8 +448,6 @@ export const en: Record<MessageKey, string> = {
   'signUp.confirmLead': "Create the account {{email}} and the profile of {{organisation}} on OpenTEX.",
   'signUp.confirm': "Confirm and create the account",
   'invitation.hasAccount': "The email {{email}} already has an account on OpenTEX. An account belongs to one organisation, so this email cannot accept the invitation to join {{organisation}}: sign in, or ask the inviter to use another email.",
-  'curator.evidence': "Evidence",
-  'curator.noEvidence': "No evidence (organisation added before)",
   'problem.contact_required': "give the contact person's phone number or email",
   'problem.evidence_type': 'PDF, PNG or JPEG only',
   'problem.verification_pending': 'The organisation already has a verification request waiting for a curator.',

@@ -447,8 +447,6 @@ export const vi = {
   'signUp.confirmLead': "Tạo tài khoản {{email}} và hồ sơ của {{organisation}} trên OpenTEX.",
   'signUp.confirm': "Xác nhận và tạo tài khoản",
   'invitation.hasAccount': "Email {{email}} đã có tài khoản trên OpenTEX. Mỗi tài khoản thuộc về một tổ chức, nên không thể nhận lời mời tham gia {{organisation}} bằng email này; hãy đăng nhập, hoặc đề nghị người mời dùng một email khác.",
-  'curator.evidence': "Căn cứ",
-  'curator.noEvidence': "Không có căn cứ (tổ chức có sẵn)",
   'problem.contact_required': 'cho biết số điện thoại hoặc email của người liên hệ',
   'problem.evidence_type': 'chỉ nhận tệp PDF, PNG hoặc JPEG',
   'problem.verification_pending': 'Tổ chức đã có một yêu cầu xác minh đang chờ cán bộ quản lý sàn.',

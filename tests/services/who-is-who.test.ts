@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, PermissionError } from '../../app/ser
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
 import { listingForReview } from '../../app/services/listing-review.server.js';
 import { removeMember, listMembers } from '../../app/services/members.server.js';
+import { actorFromApiToken, createApiToken } from '../../app/services/api-tokens.server.js';
 import { createListing, getOwnListing, updateListing } from '../../app/services/my-listings.server.js';
 import { decideVerification, organisationForVerification, ownVerification, requestVerification, verificationDocument } from '../../app/services/verification.server.js';
 import { AI_OFFER, WASTEWATER_OFFER, createOrganisation, createUser } from '../fixtures/market.js';
@@ -104,11 +105,15 @@ describe('removing a member', () => {
   it('ends their sessions and their acting for the organisation, and keeps their name on what they did', async () => {
     const created = await createListing(market.ctx, member, { ...WASTEWATER_OFFER, title: 'Màng lọc gốm cho nước giếng' });
     await applyListingTransition(market.ctx, member, created.id, 'submit');
+    const { token: apiToken } = await createApiToken(market.ctx, member, { name: 'Máy chủ nội bộ', scope: 'read' });
+    expect((await actorFromApiToken(market.ctx, apiToken, 'GET')).userId).toBe(member.userId);
     await expect(removeMember(market.ctx, member, admin.userId)).rejects.toBeInstanceOf(PermissionError);
     await expect(removeMember(market.ctx, firmAdmin, member.userId)).rejects.toThrow(/not_found/);
 
     await removeMember(market.ctx, admin, member.userId);
     expect(await actorFromSession(market.ctx, memberToken)).toBeNull();
+    // Nor through an API token.
+    await expect(actorFromApiToken(market.ctx, apiToken, 'GET')).rejects.toThrow(/api_token_invalid/);
     await expect(signIn(market.ctx, { email: 'member@w.vn', password: PASSWORD }, { ip: '127.0.0.2' })).rejects.toBeInstanceOf(InvalidInputError);
     expect((await listMembers(market.ctx, admin)).members.map((m) => m.name)).toEqual(['Lê Quản Trị']);
     const history = (await getOwnListing(market.ctx, admin, created.id)).history;
