@@ -25,7 +25,8 @@ export type MatchInboxQuery = z.infer<typeof schema>;
 
 export type MatchInboxParse = { ok: true; query: MatchInboxQuery } | { ok: false; query: MatchInboxQuery; parameter: string };
 
-const DEFAULTS: MatchInboxQuery = { listing: null, strength: 'all', saved: false, page: 1 };
+/** The inbox as it first opens: every listing, from the floor up, saved or not, page 1. */
+export const INBOX_DEFAULTS: MatchInboxQuery = { listing: null, strength: 'all', saved: false, page: 1 };
 
 /** Reads the query; a value the page cannot honour is named, and the defaults stand for it. */
 export function parseMatchInboxQuery(params: URLSearchParams): MatchInboxParse {
@@ -39,8 +40,8 @@ export function parseMatchInboxQuery(params: URLSearchParams): MatchInboxParse {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, query: result.data };
   const parameter = String(result.error.issues[0]!.path[0] ?? 'query');
-  const mended = schema.safeParse({ ...raw, [parameter]: DEFAULTS[parameter as keyof MatchInboxQuery] });
-  return { ok: false, query: mended.success ? mended.data : DEFAULTS, parameter };
+  const mended = schema.safeParse({ ...raw, [parameter]: INBOX_DEFAULTS[parameter as keyof MatchInboxQuery] });
+  return { ok: false, query: mended.success ? mended.data : INBOX_DEFAULTS, parameter };
 }
 
 /** The lowest score a query lists. */

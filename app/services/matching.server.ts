@@ -7,7 +7,7 @@ import { decideMatchAction, mayActOnMatches, maySeeListing, maySeeListingInside 
 import type { Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
-import { INBOX_PAGE_SIZE, lowestScore, type MatchInboxQuery } from '../domain/match-inbox.js';
+import { INBOX_DEFAULTS, INBOX_PAGE_SIZE, lowestScore, type MatchInboxQuery } from '../domain/match-inbox.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
@@ -187,7 +187,7 @@ export async function setMatchState(ctx: AppContext, actor: Actor, listingId: st
  * strongest first, a page at a time, with the total and the listings they belong to (for the
  * page's filter).
  */
-export async function organisationMatches(ctx: AppContext, actor: Actor, query: MatchInboxQuery = DEFAULT_INBOX) {
+export async function organisationMatches(ctx: AppContext, actor: Actor, query: MatchInboxQuery = INBOX_DEFAULTS) {
   const base = ctx.db
     .selectFrom('matches as m')
     .innerJoin('listings as d', 'd.id', 'm.demand_id')
@@ -238,8 +238,6 @@ export async function organisationMatches(ctx: AppContext, actor: Actor, query: 
     }),
   };
 }
-
-const DEFAULT_INBOX: MatchInboxQuery = { listing: null, strength: 'all', saved: false, page: 1 };
 
 /**
  * Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`.
