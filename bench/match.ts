@@ -5,8 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppContext } from '../app/context.server.js';
-import { conceptsIn, translatedTerms } from '../app/domain/concepts.js';
-import { computeMatches } from '../app/services/matching.server.js';
+import { computeMatches, matchProbe } from '../app/services/matching.server.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createSearch } from '../search/client.js';
@@ -68,7 +67,7 @@ async function main() {
     log(`Raw Meilisearch: the candidate multi-search of ${sample.length} listings, one at a time…`);
     const raw: number[] = [];
     for (const l of sample) {
-      const probe = { ...l, translatedTerms: translatedTerms(conceptsIn(`${l.title} ${l.keywords.join(' ')} ${l.summary}`), l.language === 'vi' ? 'en' : 'vi') };
+      const probe = (await matchProbe(ctx, l.id))!;
       const t = performance.now();
       await findCandidates(search, probe);
       raw.push(performance.now() - t);

@@ -57,7 +57,8 @@ export interface ListingTable {
   price_max: BigMoney | null;
   price_negotiable: boolean;
   province_code: string | null;
-  language: 'vi' | 'en';
+  /** One of LISTING_LANGUAGES (app/domain/taxonomy.ts); the database checks the list. */
+  language: 'vi' | 'en' | 'fr' | 'es' | 'pt' | 'de' | 'it' | 'id';
   anonymous: boolean;
   confidential_details: string | null;
   /** A fixed-price non-exclusive licence anyone may buy at once ("buy now"); null: none. */

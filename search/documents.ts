@@ -5,16 +5,18 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/connection.js';
 import { anonymousListingIdsOfTypes, organisationTypesOf, publicCrowd, publicListingRows, type PublicListingRow } from '../db/public-listings.js';
+import type { ListingLanguage } from '../app/domain/taxonomy.js';
+import { localizedText } from './languages.js';
 import { WITHHELD, describeAnonymousOwner, regionOf, type AnonymousDescription } from '../app/domain/anonymity.js';
 
-export interface ListingDocument {
+/**
+ * A listing in the index. Its text (title, keywords, summary, innovation, description) is under
+ * its language's field names (search/languages.ts): `title` for Vietnamese and English,
+ * `title_fr` for French…
+ */
+interface ListingDocumentFields {
   id: string;
   kind: 'offer' | 'demand';
-  title: string;
-  summary: string;
-  description: string;
-  innovation: string;
-  keywords: string[];
   sectors: string[];
   trl: number;
   ip_status: string | null;
@@ -25,7 +27,7 @@ export interface ListingDocument {
   /** Null when an anonymous owner's province would single it out. */
   province: string | null;
   region: string | null;
-  language: 'vi' | 'en';
+  language: ListingLanguage;
   organisation_id: string | null;
   organisation_slug: string | null;
   organisation_name: string | null;
@@ -36,13 +38,18 @@ export interface ListingDocument {
   confirmed_active_at: number | null;
   /** The listing's version when this document was built: the index check compares it. */
   version: number;
+}
+
+export type ListingDocument = ListingDocumentFields & {
   /**
    * A hash of everything above. Some changes alter a document without a new version (featuring,
    * the organisation's name or verification, an anonymous owner's crowd): the index check
    * compares this too (docs/decisions/011-search-relay-and-matching-after-outages.md).
    */
   fingerprint: string;
-}
+  /** The text, under its language's field names. */
+  [textField: string]: unknown;
+};
 
 /** Listings by id, as documents; ids of listings that are not public come back in `remove`. */
 export async function loadListingDocuments(
@@ -79,14 +86,10 @@ export async function describeAnonymousOwners(db: Database, rows: readonly Publi
 export function toListingDocument(row: PublicListingRow, description: AnonymousDescription = WITHHELD): ListingDocument {
   const hidden = row.anonymous;
   const place = hidden ? description : { type: row.organisation_type, province: row.province_code, region: regionOf(row.province_code) };
-  const content: Omit<ListingDocument, 'fingerprint'> = {
+  const content: ListingDocumentFields & Record<string, unknown> = {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    summary: row.summary,
-    description: markdownToText(row.description).slice(0, 4000),
-    innovation: row.innovation,
-    keywords: row.keywords,
+    ...localizedText({ title: row.title, summary: row.summary, description: markdownToText(row.description).slice(0, 4000), innovation: row.innovation, keywords: row.keywords }, row.language),
     sectors: row.sectors,
     trl: row.trl,
     ip_status: row.ip_status,

@@ -4,7 +4,9 @@
 // market for no measurable gain on the labelled set: nDCG@5 0.814 with it, 0.796 without.)
 // The pure scorer in app/domain/match-score.ts decides; this only gathers.
 import type { Locale } from 'meilisearch';
+import type { ListingLanguage } from '../app/domain/taxonomy.js';
 import type { Search } from './client.js';
+import { localeOf } from './languages.js';
 
 export interface MatchProbe {
   id: string;
@@ -12,9 +14,11 @@ export interface MatchProbe {
   title: string;
   keywords: readonly string[];
   sectors: readonly string[];
-  language: 'vi' | 'en';
-  /** Key terms of the listing in the other language (from the shared vocabulary). */
-  translatedTerms: readonly string[];
+  language: ListingLanguage;
+  /** Key terms of the listing said in the market's other languages (from the shared vocabulary). */
+  translations: readonly { language: ListingLanguage; terms: readonly string[] }[];
+  /** The listing's rarest words that other listings use too, in whatever language (acronyms, Latin names…). */
+  rareTerms: readonly string[];
 }
 
 /** Meilisearch reads only the first 10 words of a query. */
@@ -23,13 +27,14 @@ const firstWords = (text: string, n = 10) => (text.match(/[\p{L}\p{N}][\p{L}\p{N
 export async function findCandidates(search: Search, probe: MatchProbe, perQuery = 30): Promise<Map<string, number>> {
   const other = probe.kind === 'offer' ? 'demand' : 'offer';
   const base = [`kind = "${other}"`, `id != "${probe.id}"`];
-  const own: Locale = probe.language === 'vi' ? 'vie' : 'eng';
-  const theirs: Locale = own === 'vie' ? 'eng' : 'vie';
+  const own = localeOf(probe.language);
   // Each query in one language, said so: a mixed query confuses the engine's language detection.
-  const texts: [string, Locale][] = [
+  // Rare words (acronyms, Latin names) are the same in every language: no locale.
+  const texts: [string, Locale | null][] = [
     [firstWords(probe.title), own],
     [firstWords(probe.keywords.join(' ')), own],
-    [firstWords(probe.translatedTerms.join(' ')), theirs],
+    ...probe.translations.map(({ language, terms }): [string, Locale] => [firstWords(terms.join(' ')), localeOf(language)]),
+    [firstWords(probe.rareTerms.join(' ')), null],
   ];
   const unique = texts.filter(([q], i) => q && texts.findIndex(([other]) => other === q) === i);
   const sectorFilter = probe.sectors.length ? [`sectors IN [${probe.sectors.map((s) => `"${s}"`).join(', ')}]`] : [];
@@ -39,7 +44,7 @@ export async function findCandidates(search: Search, probe: MatchProbe, perQuery
       q,
       filter: base,
       limit: perQuery,
-      locales: [locale],
+      ...(locale ? { locales: [locale] } : {}),
       attributesToRetrieve: ['id'],
       showRankingScore: true,
       // 'frequency' drops the commonest words first; it costs less engine time than 'last' on long

@@ -4,6 +4,7 @@ import type { ListingCard } from '../app/domain/listing.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../app/domain/listing.js';
 import { FACETS, type FacetCounts, type ListingQuery } from '../app/domain/listing-query.js';
 import type { Search } from './client.js';
+import { allFieldsOf, textFieldOf } from './languages.js';
 import type { ListingDocument } from './documents.js';
 
 export interface ListingSearchResult {
@@ -52,14 +53,14 @@ export function toSearchParams(query: ListingQuery, options: { facets?: boolean;
     hitsPerPage: query.perPage,
     facets: options.facets === false ? undefined : [...FACETS],
     attributesToRetrieve: [
-      'id', 'kind', 'title', 'summary', 'sectors', 'trl', 'ip_status', 'transfer_modes', 'price_min',
+      'id', 'kind', ...allFieldsOf('title'), ...allFieldsOf('summary'), 'sectors', 'trl', 'ip_status', 'transfer_modes', 'price_min',
       'price_max', 'price_negotiable', 'province', 'region', 'language', 'organisation_id', 'organisation_slug',
       'organisation_name', 'organisation_type', 'organisation_verified', 'published_at', 'confirmed_active_at',
     ],
-    attributesToHighlight: query.q ? ['title', 'summary'] : undefined,
+    attributesToHighlight: query.q ? [...allFieldsOf('title'), ...allFieldsOf('summary')] : undefined,
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
-    attributesToCrop: query.q ? ['summary'] : undefined,
+    attributesToCrop: query.q ? allFieldsOf('summary') : undefined,
     cropLength: 40,
     matchingStrategy: 'last',
   };
@@ -81,11 +82,12 @@ export async function searchListingsInIndex(
 
 export function documentToCard(doc: ListingDocument & { _formatted?: Partial<Record<string, unknown>> }): ListingCard {
   const formatted = doc._formatted;
+  const text = (field: 'title' | 'summary') => String(doc[textFieldOf(field, doc.language)] ?? '');
   return {
     id: doc.id,
     kind: doc.kind,
-    title: doc.title,
-    summary: doc.summary,
+    title: text('title'),
+    summary: text('summary'),
     sectors: doc.sectors as ListingCard['sectors'],
     trl: doc.trl,
     ipStatus: doc.ip_status as ListingCard['ipStatus'],
@@ -106,7 +108,7 @@ export function documentToCard(doc: ListingDocument & { _formatted?: Partial<Rec
     publishedAt: doc.published_at ? new Date(doc.published_at * 1000).toISOString() : null,
     confirmedActiveAt: doc.confirmed_active_at ? new Date(doc.confirmed_active_at * 1000).toISOString() : null,
     highlight: formatted
-      ? { title: String(formatted.title ?? doc.title), summary: String(formatted.summary ?? doc.summary) }
+      ? { title: String(formatted[textFieldOf('title', doc.language)] ?? text('title')), summary: String(formatted[textFieldOf('summary', doc.language)] ?? text('summary')) }
       : undefined,
   };
 }

@@ -1,10 +1,11 @@
 import type { Settings } from 'meilisearch';
 import { VOCABULARY } from '../app/domain/vocabulary.js';
+import { LOCALIZED_ATTRIBUTES, SEARCHABLE_ATTRIBUTES } from './languages.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 /** Everything an index of listings needs, applied to every new index before documents go in. */
 export const LISTING_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'keywords', 'summary', 'innovation', 'description', 'organisation_name'],
+  searchableAttributes: SEARCHABLE_ATTRIBUTES,
   displayedAttributes: ['*'],
   filterableAttributes: [
     'id',
@@ -22,9 +23,7 @@ export const LISTING_INDEX_SETTINGS: Settings = {
   ],
   sortableAttributes: ['published_at', 'price_min'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-  localizedAttributes: [
-    { attributePatterns: ['title', 'summary', 'innovation', 'description', 'keywords'], locales: ['vie', 'eng'] },
-  ],
+  localizedAttributes: LOCALIZED_ATTRIBUTES,
   synonyms: synonymMap([...SYNONYM_GROUPS, ...shortVocabularyPairs()]),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 10_000 },

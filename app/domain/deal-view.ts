@@ -1,5 +1,6 @@
 // What a deal's pages show, as plain data (camelCase, ISO dates): the services build these, the
 // routes pass them on, the UI renders them. Types only.
+import type { ListingLanguage } from './taxonomy.js';
 import type { DealStage, DealTransitionName, Party } from './deal-process.js';
 import type { TermSheet } from './deal-terms.js';
 
@@ -34,7 +35,7 @@ export interface DealView {
   stage: DealStage;
   version: number;
   owner: Party;
-  listing: { id: string; title: string; kind: 'offer' | 'demand'; language: 'vi' | 'en'; ownerName: string | null; hasConfidentialDetails: boolean; confidentialDetails: string | null };
+  listing: { id: string; title: string; kind: 'offer' | 'demand'; language: ListingLanguage; ownerName: string | null; hasConfidentialDetails: boolean; confidentialDetails: string | null };
   /** The organisation that expressed interest, named to both sides from the start. */
   interestedName: string;
   interest: { cooperation: string; unclear: string; aboutUs: string; transferMode: string | null; priceIndication: number | null };

@@ -5,7 +5,7 @@ import { PROVINCE_CODES } from './provinces.js';
 import { cleaned } from './text.js';
 import {
   IP_STATUSES,
-  LANGUAGES,
+  LISTING_LANGUAGES,
   LISTING_KINDS,
   LISTING_LIMITS,
   SECTORS,
@@ -40,7 +40,8 @@ export const listingFieldsSchema = z.object({
   priceMax: money.default(null),
   priceNegotiable: z.boolean().default(false),
   province: z.enum(PROVINCE_CODES, { message: 'choose_province' }),
-  language: z.enum(LANGUAGES, { message: 'choose_language' }),
+  /** Null: detected from the text when the listing is saved (app/services/listing-language.server.ts). */
+  language: z.enum(LISTING_LANGUAGES, { message: 'choose_language' }).nullable().default(null),
   anonymous: z.boolean().default(false),
   confidentialDetails: cleaned(z.string().max(LISTING_LIMITS.description), { multiline: true }).nullable().default(null),
 });
@@ -82,7 +83,7 @@ export const listingDraftFieldsSchema = listingFieldsSchema.extend({
   trl: z.number({ invalid_type_error: 'trl_range' }).int('trl_range').min(TRL_MIN, 'trl_range').max(TRL_MAX, 'trl_range').nullable().default(null),
   transferModes: z.array(z.enum(TRANSFER_MODES)).default([]),
   province: z.enum(PROVINCE_CODES, { message: 'choose_province' }).nullable().default(null),
-  language: z.enum(LANGUAGES, { message: 'choose_language' }).default('vi'),
+  language: z.enum(LISTING_LANGUAGES, { message: 'choose_language' }).nullable().default(null),
 });
 
 type DraftFields = z.output<typeof listingDraftFieldsSchema>;

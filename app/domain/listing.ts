@@ -1,5 +1,5 @@
 import type { Region } from './anonymity.js';
-import type { IpStatus, Language, ListingKind, OrganisationType, Sector, TransferMode } from './taxonomy.js';
+import type { IpStatus, ListingKind, ListingLanguage, OrganisationType, Sector, TransferMode } from './taxonomy.js';
 
 /**
  * What the public may see of an organisation behind a listing: `null` name when anonymous, and
@@ -29,7 +29,7 @@ export interface ListingCard {
   /** Null when an anonymous owner's province would single it out; the region may still show. */
   province: string | null;
   region: Region | null;
-  language: Language;
+  language: ListingLanguage;
   owner: PublicOwner;
   publishedAt: string | null;
   confirmedActiveAt: string | null;

@@ -2,6 +2,7 @@
 // Weights and their reasons: docs/decisions/008-match-scoring.md. Pure: no I/O.
 import { conceptTerm, conceptsIn } from './concepts.js';
 import { foldDiacritics } from './listing.js';
+import { distinctiveTerms, sharedRareTerms, type TermRarity } from './market-terms.js';
 
 export interface MatchSide {
   title: string;
@@ -19,10 +20,13 @@ export interface MatchSide {
   anonymous?: boolean;
   /** The concepts of the side's text, when the caller already has them (conceptsIn). */
   concepts?: ReadonlySet<number>;
+  /** The distinctive words of the side's text, when the caller already has them (distinctiveTerms). */
+  terms?: ReadonlyMap<string, string>;
 }
 
 export type MatchReason =
   | { code: 'shared_terms'; params: { vi: string[]; en: string[] } }
+  | { code: 'rare_terms'; params: { terms: string[] } }
   | { code: 'same_sector'; params: { sectors: string[] } }
   | { code: 'trl_fit'; params: { offer: number; demand: number } }
   | { code: 'trl_below'; params: { offer: number; demand: number } }
@@ -39,6 +43,9 @@ export const MATCH_WEIGHTS = {
   price: 0.1,
   province: 0.05,
 } as const;
+
+/** Shared rare words weighing this much (two very rare ones) are as telling as three shared concepts. */
+export const RARE_WEIGHT_FOR_FULL_FIT = 2;
 
 /** A match this strong is announced to both sides. */
 export const STRONG_MATCH = 70;
@@ -60,7 +67,7 @@ export interface ScoredMatch {
   reasons: MatchReason[];
 }
 
-export const matchText = (s: Omit<MatchSide, 'concepts'>) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
+export const matchText = (s: Omit<MatchSide, 'concepts' | 'terms'>) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
 
 /** Concepts both texts mention (in either language), plus keywords both owners chose. */
 export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]; en: string[]; count: number } {
@@ -92,17 +99,26 @@ export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]
 const askingPrice = (o: MatchSide) => o.priceMin ?? o.priceMax;
 const budget = (d: MatchSide) => d.priceMax ?? d.priceMin;
 
+/** No market word counts: every shared word is as common as can be, so none counts. */
+const NO_RARITY: TermRarity = { listings: 0, listingsWith: () => Number.MAX_SAFE_INTEGER };
+
 /**
  * Scores a pair. `textRelevance` (0–1) is the search engine's ranking score of the offer for
- * the demand's text (or back); concepts shared across languages count beside it.
+ * the demand's text (or back); concepts shared across languages, and words both use that are
+ * rare in the market (`rarity`), count beside it.
  */
-export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: number): ScoredMatch {
+export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: number, rarity: TermRarity = NO_RARITY): ScoredMatch {
   const reasons: MatchReason[] = [];
 
   const terms = sharedTerms(demand, offer);
   const conceptFit = Math.min(1, terms.count / 3);
-  const text = 0.5 * clamp(textRelevance) + 0.5 * conceptFit;
   if (terms.count > 0) reasons.push({ code: 'shared_terms', params: { vi: terms.vi.slice(0, 6), en: terms.en.slice(0, 6) } });
+  const rare = sharedRareTerms(demand.terms ?? distinctiveTerms(matchText(demand)), offer.terms ?? distinctiveTerms(matchText(offer)), rarity);
+  const rareFit = Math.min(1, rare.weight / RARE_WEIGHT_FOR_FULL_FIT);
+  if (rare.terms.length > 0) reasons.push({ code: 'rare_terms', params: { terms: rare.terms.slice(0, 6) } });
+  // Either kind of evidence may carry the pair; both together more (a noisy or).
+  const evidence = 1 - (1 - conceptFit) * (1 - rareFit);
+  const text = 0.5 * clamp(textRelevance) + 0.5 * evidence;
 
   const commonSectors = demand.sectors.filter((s) => offer.sectors.includes(s));
   const sector = commonSectors.length > 0 ? 1 : 0;

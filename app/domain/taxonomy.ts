@@ -50,6 +50,17 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * The languages a listing may be written in: the market's two, and the Latin-script languages of
+ * the partners a Vietnamese exchange meets (francophone Africa and Europe, Latin America, the
+ * region). Each is indexed with its own locale (search/languages.ts).
+ */
+export const LISTING_LANGUAGES = ['vi', 'en', 'fr', 'es', 'pt', 'de', 'it', 'id'] as const;
+export type ListingLanguage = (typeof LISTING_LANGUAGES)[number];
+
+/** Each listing language's ISO 639-3 code: what language detection and the search engine's locales speak. */
+export const ISO_639_3: Record<ListingLanguage, string> = { vi: 'vie', en: 'eng', fr: 'fra', es: 'spa', pt: 'por', de: 'deu', it: 'ita', id: 'ind' };
+
 export const LISTING_STATUSES = [
   'draft',
   'pending_review',

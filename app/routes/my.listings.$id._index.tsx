@@ -82,12 +82,12 @@ export default function MyListing() {
         <Link to="/my/listings">← {t('my.title')}</Link>
         <span className={`status status-${listing.status}`}>{t(`status.${listing.status}` as MessageKey)}</span>
       </p>
-      <h1 lang={l.language}>{l.title}</h1>
+      <h1 lang={l.language ?? undefined}>{l.title}</h1>
       {listing.curatorRequest ? <CuratorRequestNotice request={listing.curatorRequest} /> : null}
       {listing.status === 'rejected' && listing.mine ? <p className="hint">{t('curatorRequest.rejectedHint')}</p> : null}
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
       {done ? <p className="notice" role="status">{t(`my.done.${done}` as MessageKey)}</p> : null}
-      <p className="lead" lang={l.language}>{l.summary}</p>
+      <p className="lead" lang={l.language ?? undefined}>{l.summary}</p>
       <dl className="facts">
         <dt>{t('my.status')}</dt>
         <dd>{t(`status.${listing.status}` as MessageKey)}</dd>
@@ -133,12 +133,12 @@ export default function MyListing() {
         <section aria-labelledby="revision-heading" className="notice">
           <h2 id="revision-heading">{t('revision.pending.title')}</h2>
           <p>{t('revision.pending.owner', { at: formatDate(listing.pendingRevision.proposedAt, lang) })}</p>
-          <p lang={listing.pendingRevision.input.language}><strong>{listing.pendingRevision.input.title}</strong></p>
+          <p lang={listing.pendingRevision.input.language ?? undefined}><strong>{listing.pendingRevision.input.title}</strong></p>
         </section>
       ) : null}
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('listing.description')}</h2>
-        <div className="markdown" lang={l.language} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+        <div className="markdown" lang={l.language ?? undefined} dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
       </section>
       {l.confidentialDetails ? (
         <section aria-labelledby="confidential-heading" className="confidential">

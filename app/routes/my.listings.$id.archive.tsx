@@ -47,7 +47,7 @@ export default function ArchiveListing() {
   return (
     <section className="narrow">
       <h1>{t('archive.title')}</h1>
-      <p lang={language}><strong>{title}</strong></p>
+      <p lang={language ?? undefined}><strong>{title}</strong></p>
       {result && !result.ok ? <FormMessage message={result.message} /> : null}
       {mayArchive ? (
         <>

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { ListingTable } from '../../db/schema.js';
 import type { ListingDraft } from '../domain/listing-input.js';
+import { detectListingLanguage } from './listing-language.server.js';
 
-/** A listing's fields as its owner wrote them, in the database's words. */
+/** A listing's fields as its owner wrote them, in the database's words; a language not given is detected. */
 export function listingColumns(l: ListingDraft) {
   return {
     kind: l.kind,
@@ -19,7 +20,7 @@ export function listingColumns(l: ListingDraft) {
     price_max: l.priceMax,
     price_negotiable: l.priceNegotiable,
     province_code: l.province,
-    language: l.language,
+    language: l.language ?? detectListingLanguage(l),
     anonymous: l.anonymous,
     confidential_details: l.confidentialDetails,
   };

@@ -1,8 +1,9 @@
 // Matches: computed when a listing is published (a job), stored with their score and reasons so
 // pages never recompute them; new strong ones are announced to both sides.
 import type { NotNull } from 'kysely';
-import { findCandidates } from '../../search/matching.js';
+import { findCandidates, type MatchProbe } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
+import { distinctiveTerms, rarestTerms, type TermRarity } from '../domain/market-terms.js';
 import { decideMatchAction, mayActOnMatches, maySeeListing, maySeeListingInside } from '../domain/access.js';
 import type { Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
@@ -13,6 +14,7 @@ import { NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
 import { publishedListings, rowsToCards } from './listing-rows.server.js';
 import { notifyOrganisation } from './notifications.server.js';
+import { termRarity } from './term-rarity.server.js';
 
 /** How many matches a listing keeps. */
 export const MATCHES_PER_LISTING = 20;
@@ -28,7 +30,7 @@ function matchRows(ctx: AppContext) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];
 
-const side = (r: Row): MatchSide => withConcepts({
+const side = (r: Row): MatchSide => withWords({
   title: r.title,
   summary: r.summary,
   description: r.description,
@@ -43,8 +45,41 @@ const side = (r: Row): MatchSide => withConcepts({
   anonymous: r.anonymous,
 });
 
-function withConcepts(s: MatchSide): MatchSide {
-  return { ...s, concepts: conceptsIn(matchText(s)) };
+function withWords(s: MatchSide): MatchSide {
+  const text = matchText(s);
+  return { ...s, concepts: conceptsIn(text), terms: distinctiveTerms(text) };
+}
+
+/** The languages the shared vocabulary speaks: a listing's key terms are looked for in each. */
+const VOCABULARY_LANGUAGES = ['vi', 'en'] as const;
+
+/** How many of a listing's rarest words look for candidates that use them too. */
+const RARE_TERMS_ASKED = 8;
+
+/** What looks for a listing's candidates: its words, its key terms in the other languages, its rarest words. */
+async function probeOf(ctx: AppContext, listing: Row): Promise<{ probe: MatchProbe; me: MatchSide; rarity: TermRarity }> {
+  const concepts = conceptsIn(`${listing.title} ${listing.keywords.join(' ')} ${listing.summary}`);
+  const me = side(listing);
+  const rarity = await termRarity(ctx.db);
+  // Words this listing alone uses cannot find another.
+  const shared: TermRarity = { listings: rarity.listings, listingsWith: (t) => (rarity.listingsWith(t) > 1 ? rarity.listingsWith(t) : Number.MAX_SAFE_INTEGER) };
+  const probe: MatchProbe = {
+    id: listing.id,
+    kind: listing.kind,
+    title: listing.title,
+    keywords: listing.keywords,
+    sectors: listing.sectors,
+    language: listing.language,
+    translations: VOCABULARY_LANGUAGES.filter((l) => l !== listing.language).map((language) => ({ language, terms: translatedTerms(concepts, language) })),
+    rareTerms: rarestTerms(me.terms!, shared, RARE_TERMS_ASKED),
+  };
+  return { probe, me, rarity };
+}
+
+/** The candidate search a listing's matching makes (for the bench: the same queries, raw). */
+export async function matchProbe(ctx: AppContext, listingId: string): Promise<MatchProbe | null> {
+  const listing = await matchRows(ctx).where('l.id', '=', listingId).executeTakeFirst();
+  return listing ? (await probeOf(ctx, listing)).probe : null;
 }
 
 export interface ComputedMatches {
@@ -60,24 +95,15 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
     await ctx.db.deleteFrom('matches').where((eb) => eb.or([eb('demand_id', '=', listingId), eb('offer_id', '=', listingId)])).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null).execute();
     return { stored: 0, announced: 0 };
   }
-  const concepts = conceptsIn(`${listing.title} ${listing.keywords.join(' ')} ${listing.summary}`);
-  const candidates = await findCandidates(ctx.search, {
-    id: listing.id,
-    kind: listing.kind,
-    title: listing.title,
-    keywords: listing.keywords,
-    sectors: listing.sectors,
-    language: listing.language,
-    translatedTerms: translatedTerms(concepts, listing.language === 'vi' ? 'en' : 'vi'),
-  });
+  const { probe, me, rarity } = await probeOf(ctx, listing);
+  const candidates = await findCandidates(ctx.search, probe);
   const ids = [...candidates.keys()];
   const others = ids.length ? await matchRows(ctx).where('l.id', 'in', ids).where('l.kind', '!=', listing.kind).where('l.organisation_id', '!=', listing.organisation_id).execute() : [];
-  const me = side(listing);
   const scored = others
     .map((other) => {
       const [demand, offer] = listing.kind === 'demand' ? [listing, other] : [other, listing];
       const [demandSide, offerSide] = listing.kind === 'demand' ? [me, side(other)] : [side(other), me];
-      return { demand, offer, ...scoreMatch(demandSide, offerSide, candidates.get(other.id) ?? 0) };
+      return { demand, offer, ...scoreMatch(demandSide, offerSide, candidates.get(other.id) ?? 0, rarity) };
     })
     .filter((m) => m.score >= MIN_MATCH)
     .sort((a, b) => b.score - a.score)

@@ -10,7 +10,7 @@ const arr = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'st
 export function emptyListingForm(kind: ListingKind): ListingFormValues {
   return {
     kind, title: '', summary: '', description: '', innovation: '', sectors: [], keywords: '', trl: '', ipStatus: '',
-    transferModes: [], priceMin: '', priceMax: '', priceNegotiable: false, province: '', language: 'vi', anonymous: false,
+    transferModes: [], priceMin: '', priceMax: '', priceNegotiable: false, province: '', language: '', anonymous: false,
     confidentialDetails: '',
   };
 }
@@ -31,7 +31,7 @@ export function listingFormFromInput(input: ListingDraft): ListingFormValues {
     priceMax: input.priceMax === null ? '' : new Intl.NumberFormat('vi-VN').format(input.priceMax),
     priceNegotiable: input.priceNegotiable,
     province: input.province ?? '',
-    language: input.language,
+    language: input.language ?? '',
     anonymous: input.anonymous,
     confidentialDetails: input.confidentialDetails ?? '',
   };
@@ -54,7 +54,7 @@ export function listingFormFromValues(values: Record<string, unknown>, kind: Lis
     priceMax: str(values.priceMax),
     priceNegotiable: str(values.priceNegotiable) === 'on',
     province: str(values.province),
-    language: str(values.language) || 'vi',
+    language: str(values.language),
     anonymous: str(values.anonymous) === 'on',
     confidentialDetails: str(values.confidentialDetails),
   };

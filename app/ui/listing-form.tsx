@@ -2,7 +2,7 @@ import type { FieldProblems, Problem } from '../domain/problem.js';
 import { Form } from '@remix-run/react';
 import { useState } from 'react';
 import { PROVINCES } from '../domain/provinces.js';
-import { IP_STATUSES, SECTORS, TRANSFER_MODES, type ListingKind } from '../domain/taxonomy.js';
+import { IP_STATUSES, LISTING_LANGUAGES, SECTORS, TRANSFER_MODES, type ListingKind } from '../domain/taxonomy.js';
 import { fieldAttrs } from '../domain/form-constraints.js';
 import { listingFieldsSchema } from '../domain/listing-input.js';
 import { formatVnd } from '../domain/money.js';
@@ -150,8 +150,10 @@ export function ListingForm({ values, errors, message, previewHtml, version, sub
       </Field>
       <Field name="language" label={t('listing.language')} errors={errors.language}>
         <select {...inputProps('language', errors.language)} {...fieldAttrs(listingFieldsSchema, 'language')} defaultValue={values.language}>
-          <option value="vi">{t('lang.vi')}</option>
-          <option value="en">{t('lang.en')}</option>
+          <option value="">{t('listing.languageAuto')}</option>
+          {LISTING_LANGUAGES.map((l) => (
+            <option key={l} value={l}>{t(`lang.${l}`)}</option>
+          ))}
         </select>
       </Field>
       <fieldset>

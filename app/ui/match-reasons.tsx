@@ -12,6 +12,8 @@ export function MatchReasons({ reasons }: { reasons: MatchReason[] }) {
     switch (r.code) {
       case 'shared_terms':
         return t('match.reason.shared_terms', { terms: (lang === 'vi' ? r.params.vi : r.params.en).join(', ') });
+      case 'rare_terms':
+        return t('match.reason.rare_terms', { terms: r.params.terms.join(', ') });
       case 'same_sector':
         return t('match.reason.same_sector', { sectors: r.params.sectors.map((s) => t(`sector.${s}` as MessageKey)).join(', ') });
       case 'trl_fit':

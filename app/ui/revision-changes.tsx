@@ -62,8 +62,8 @@ export function RevisionChanges({
         {changed.map((k) => (
           <tr key={k}>
             <th scope="row">{label(k)}</th>
-            <td lang={current.language}>{shown(current[k])}</td>
-            <td lang={revised.language}>{shown(revised[k])}</td>
+            <td lang={current.language ?? undefined}>{shown(current[k])}</td>
+            <td lang={revised.language ?? undefined}>{shown(revised[k])}</td>
           </tr>
         ))}
       </tbody>

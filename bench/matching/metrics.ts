@@ -33,9 +33,9 @@ export interface Scores {
   top1: number;
 }
 
-/** Means over every labelled demand. */
+/** Means over the labelled demands that some offer fits (the others: `unfittable`). */
 export function evaluate(rankings: ReadonlyMap<string, readonly string[]>, qrels: ReadonlyMap<string, Grades>): Scores {
-  const demands = [...qrels.keys()];
+  const demands = [...qrels.keys()].filter((d) => [...qrels.get(d)!.values()].some((g) => g > 0));
   const mean = (f: (ranked: readonly string[], g: Grades) => number) =>
     demands.reduce((sum, d) => sum + f(rankings.get(d) ?? [], qrels.get(d)!), 0) / Math.max(1, demands.length);
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -45,4 +45,22 @@ export function evaluate(rankings: ReadonlyMap<string, readonly string[]>, qrels
     r10: round(mean((r, g) => recall(r, g, 10))),
     top1: round(mean((r, g) => top1(r, g))),
   };
+}
+
+export interface UnfittableScores {
+  demands: number;
+  /** The share of demands no offer fits that got no strong match: the goal is 1. */
+  noStrongMatch: number;
+  /** The share that got no match at all. */
+  noMatch: number;
+}
+
+/**
+ * Demands that no offer fits, scored apart (not as zeros in nDCG): what matters is that none of
+ * them is told of a strong match. `best` is each demand's best score (null: no match).
+ */
+export function unfittable(best: ReadonlyMap<string, number | null>, qrels: ReadonlyMap<string, Grades>, strong: number): UnfittableScores {
+  const demands = [...qrels.keys()].filter((d) => ![...qrels.get(d)!.values()].some((g) => g > 0));
+  const share = (f: (score: number | null) => boolean) => (demands.length ? Math.round((demands.filter((d) => f(best.get(d) ?? null)).length / demands.length) * 1000) / 1000 : 1);
+  return { demands: demands.length, noStrongMatch: share((s) => s === null || s < strong), noMatch: share((s) => s === null) };
 }
