@@ -21,14 +21,18 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** A listing's distinctive words, folded (no diacritics, lower case), each with its first written form. */
 export function distinctiveTerms(text: string): Map<string, string> {
+  const written = text.normalize('NFC').match(TOKEN) ?? [];
+  // Folding the whole text at once is much cheaper than word by word; it keeps word boundaries
+  // (the rare text where it does not is folded word by word).
+  let folded: readonly string[] = foldDiacritics(text).match(TOKEN) ?? [];
+  if (folded.length !== written.length) folded = written.map(foldDiacritics);
   const terms = new Map<string, string>();
-  for (const m of text.normalize('NFC').matchAll(TOKEN)) {
-    const written = m[0];
-    const folded = foldDiacritics(written);
+  for (let i = 0; i < folded.length; i += 1) {
+    const word = folded[i]!;
     // Short words are grammar in every language (de, le, và, of); numbers alone are quantities.
-    if (folded.length < 3 && !/\d/.test(folded)) continue;
-    if (/^\d+$/.test(folded)) continue;
-    if (!terms.has(folded)) terms.set(folded, written);
+    if (word.length < 3 && !/\d/.test(word)) continue;
+    if (/^\d+$/.test(word)) continue;
+    if (!terms.has(word)) terms.set(word, written[i]!);
   }
   return terms;
 }

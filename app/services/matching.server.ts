@@ -265,21 +265,40 @@ export async function organisationMatches(ctx: AppContext, actor: Actor, query: 
   };
 }
 
+/** Listings matched at once by a rematch: while one waits on the search engine, another scores. */
+export const REMATCH_CONCURRENCY = 6;
+
 /**
  * Every published listing's matches again (after a vocabulary or weight change): `npm run rematch`.
  * Nothing is announced; each listing's run is recorded, so the sweep leaves them be.
  */
-export async function rematchAll(ctx: AppContext, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function rematchAll(ctx: AppContext, onProgress?: (done: number, total: number) => void, concurrency = REMATCH_CONCURRENCY): Promise<number> {
   const published = (kind: 'demand' | 'offer') =>
     ctx.db.selectFrom('listings').select(['id', 'version']).where('status', '=', 'published').where('kind', '=', kind).orderBy('id').execute();
   const all = [...(await published('demand')), ...(await published('offer'))];
-  let done = 0;
-  for (const { id, version } of all) {
-    const { stored } = await computeMatches(ctx, id, { announce: false });
-    await recordMatchingRun(ctx, { listingId: id, version, matches: stored, alerts: 0 });
-    onProgress?.(++done, all.length);
-  }
+  await rematchListings(ctx, all, concurrency, onProgress);
   return all.length;
+}
+
+/** These listings' matches again, `concurrency` at a time, in order of the list. */
+export async function rematchListings(
+  ctx: AppContext,
+  listings: readonly { id: string; version: number }[],
+  concurrency = REMATCH_CONCURRENCY,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  let next = 0;
+  let done = 0;
+  onProgress?.(0, listings.length);
+  const worker = async () => {
+    while (next < listings.length) {
+      const { id, version } = listings[next++]!;
+      const { stored } = await computeMatches(ctx, id, { announce: false });
+      await recordMatchingRun(ctx, { listingId: id, version, matches: stored, alerts: 0 });
+      onProgress?.(++done, listings.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, listings.length)) }, worker));
 }
 
 /** A completed matching run of one version of a listing (see matching-runs.server.ts). */
