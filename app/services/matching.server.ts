@@ -23,14 +23,14 @@ function matchRows(ctx: AppContext) {
   return ctx.db
     .selectFrom('listings as l')
     .where('l.status', '=', 'published')
-    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language', 'l.anonymous'])
+    .select(['l.id', 'l.kind', 'l.organisation_id', 'l.title', 'l.summary', 'l.description', 'l.innovation', 'l.keywords', 'l.sectors', 'l.trl', 'l.transfer_modes', 'l.price_min', 'l.price_max', 'l.province_code', 'l.language', 'l.anonymous', 'l.version'])
     // Only published listings are matched, and they are complete (listings_complete_when_submitted).
     .$narrowType<{ trl: NotNull; province_code: NotNull }>();
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof matchRows>['execute']>>[number];
 
-const side = (r: Row): MatchSide => withWords({
+const side = (r: Row): MatchSide => withWords(r, {
   title: r.title,
   summary: r.summary,
   description: r.description,
@@ -45,9 +45,26 @@ const side = (r: Row): MatchSide => withWords({
   anonymous: r.anonymous,
 });
 
-function withWords(s: MatchSide): MatchSide {
-  const text = matchText(s);
-  return { ...s, concepts: conceptsIn(text), terms: distinctiveTerms(text) };
+/**
+ * A listing's concepts and words, found once per version: in a rematch each listing is a
+ * candidate of a hundred others, and finding them is most of the scoring's time.
+ */
+const WORDS_KEPT = 20_000;
+const wordsByVersion = new Map<string, { concepts: Set<number>; terms: Map<string, string> }>();
+
+function withWords(r: { id: string; version: number }, s: MatchSide): MatchSide {
+  const key = `${r.id}:${r.version}`;
+  let words = wordsByVersion.get(key);
+  if (words) {
+    // Most recently used last: the oldest go first when the map is full.
+    wordsByVersion.delete(key);
+  } else {
+    const text = matchText(s);
+    words = { concepts: conceptsIn(text), terms: distinctiveTerms(text) };
+    if (wordsByVersion.size >= WORDS_KEPT) wordsByVersion.delete(wordsByVersion.keys().next().value!);
+  }
+  wordsByVersion.set(key, words);
+  return { ...s, ...words };
 }
 
 /** The languages the shared vocabulary speaks: a listing's key terms are looked for in each. */
