@@ -19,6 +19,7 @@ const { values } = parseArgs({
     listings: { type: 'string' },
     qrels: { type: 'string' },
     json: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 const quiet = values.json;
@@ -64,6 +65,7 @@ async function main() {
     log(`\n${group.map((s) => s.name).join(' + ')}: ${listingsFile}`);
     const ranked = await rankSet(listings, demands, log);
     for (const { set, qrels } of read) {
+      if (values.explain) explain(set.name, qrels, ranked, new Map(listings.map((l) => [l.id, l.title])));
       figures.push({
         name: set.name,
         role: set.role,
@@ -88,6 +90,19 @@ async function main() {
   const file = path.join(dir, `match-eval-${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`Figures written to ${path.relative(process.cwd(), file)}`);
+}
+
+/** Each demand's labelled offers and the matcher's top five, for looking into a set's failures. */
+function explain(name: string, qrels: Map<string, Map<string, number>>, ranked: Awaited<ReturnType<typeof rankSet>>, titles: Map<string, string>) {
+  for (const [demand, grades] of qrels) {
+    console.log(`\n[${name}] ${demand}: ${titles.get(demand)}`);
+    for (const [offer, grade] of grades) console.log(`   wants ${offer} (grade ${grade}): ${titles.get(offer)}`);
+    for (const m of (ranked.details.get(demand) ?? []).slice(0, 5)) {
+      const reasons = (m.reasons as { code: string; params: Record<string, unknown> }[]).map((r) => (r.code === 'shared_terms' ? `concepts:${(r.params.en as string[]).join('/')}` : r.code === 'rare_terms' ? `rare:${(r.params.terms as string[]).join('/')}` : r.code)).join(' ');
+      console.log(`   ${grades.has(m.offer) ? '✓' : '✗'} ${String(m.score).padStart(3)} ${m.offer} ${titles.get(m.offer)?.slice(0, 60)} | ${reasons}`);
+    }
+    console.log(`   baseline: ${(ranked.baseline.get(demand) ?? []).slice(0, 5).map((o) => `${grades.has(o) ? '✓' : '✗'}${o}`).join(' ')}`);
+  }
 }
 
 function print(f: SetFigures) {

@@ -18,6 +18,8 @@ export interface RankedSet {
   baseline: Map<string, string[]>;
   /** Each demand's best match score (null: no match at all). */
   best: Map<string, number | null>;
+  /** Each demand's matches, best first, with their scores and reasons (for --explain). */
+  details: Map<string, { offer: string; score: number; reasons: unknown }[]>;
   /** Listings whose detected language is the labelled one. */
   languageDetection: { listings: number; correct: number };
   perDemandMs: number;
@@ -81,19 +83,22 @@ export async function rankSet(listings: readonly LabelledListing[], demands: rea
     const matcher = new Map<string, string[]>();
     const baseline = new Map<string, string[]>();
     const best = new Map<string, number | null>();
+    const details = new Map<string, { offer: string; score: number; reasons: unknown }[]>();
     const started = performance.now();
     for (const demand of demands) {
       const id = idOf.get(demand)!;
       await computeMatches(ctx, id, { announce: false });
-      const rows = await db.selectFrom('matches').select(['offer_id', 'score']).where('demand_id', '=', id).orderBy('score', 'desc').orderBy('offer_id').execute();
+      const rows = await db.selectFrom('matches').select(['offer_id', 'score', 'reasons']).where('demand_id', '=', id).orderBy('score', 'desc').orderBy('offer_id').execute();
       matcher.set(demand, rows.map((r) => labelOf.get(r.offer_id)!));
       best.set(demand, rows[0]?.score ?? null);
+      details.set(demand, rows.map((r) => ({ offer: labelOf.get(r.offer_id)!, score: r.score, reasons: r.reasons })));
       baseline.set(demand, (await baselineRanking(db, id)).map((o) => labelOf.get(o)!));
     }
     return {
       matcher,
       baseline,
       best,
+      details,
       languageDetection: { listings: listings.length, correct },
       perDemandMs: (performance.now() - started) / Math.max(1, demands.length),
     };
