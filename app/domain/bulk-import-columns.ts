@@ -51,10 +51,18 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { field: 'priceMax', vi: 'Giá đến (VND)', en: 'Price to (VND)', aliases: ['gia den', 'price to', 'price max'], required: false, example: '1.500.000.000' },
   { field: 'priceNegotiable', vi: 'Giá thỏa thuận', en: 'Price negotiable', aliases: ['thoa thuan', 'negotiable'], required: false, example: 'không' },
   { field: 'province', vi: 'Tỉnh/thành phố', en: 'Province', aliases: ['tinh thanh', 'tinh', 'province city'], required: true, example: 'can-tho' },
-  { field: 'language', vi: 'Ngôn ngữ', en: 'Language', required: true, example: 'vi' },
+  { field: 'language', vi: 'Ngôn ngữ', en: 'Language', required: false, example: 'vi' },
   { field: 'anonymous', vi: 'Ẩn danh', en: 'Anonymous', required: false, example: 'không' },
   { field: 'confidentialDetails', vi: 'Thông tin mật', en: 'Confidential details', aliases: ['thong tin bao mat', 'confidential'], required: false, example: '' },
 ];
+
+/** A listing language by its name in Vietnamese, English or itself (folded), beside its code. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  'tieng viet': 'vi', vietnamese: 'vi', 'tieng anh': 'en', english: 'en', 'tieng phap': 'fr', french: 'fr', francais: 'fr',
+  'tieng tay ban nha': 'es', spanish: 'es', espanol: 'es', 'tieng bo dao nha': 'pt', portuguese: 'pt', portugues: 'pt',
+  'tieng duc': 'de', german: 'de', deutsch: 'de', 'tieng y': 'it', italian: 'it', italiano: 'it',
+  'tieng indonesia': 'id', indonesian: 'id', 'bahasa indonesia': 'id',
+};
 
 /** Lower case, no accents (đ → d), punctuation and spaces folded to single spaces. */
 export function fold(text: string): string {
@@ -124,7 +132,8 @@ export function listingFromCells(cells: Partial<Record<ImportField, string>>) {
     priceMax: parseVndAmount(get('priceMax')),
     priceNegotiable: yesNo(get('priceNegotiable')),
     province: provinceOf(get('province')),
-    language: fold(get('language')) === 'tieng viet' ? 'vi' : fold(get('language')) === 'english' ? 'en' : fold(get('language')),
+    // Empty: detected from the text when the listing is saved.
+    language: get('language') === '' ? null : (LANGUAGE_NAMES[fold(get('language'))] ?? fold(get('language'))),
     anonymous: yesNo(get('anonymous')),
     confidentialDetails: confidential === '' ? null : confidential,
   };

@@ -69,4 +69,12 @@ describe('row checks', () => {
     const withName = checkSheet({ headers: VI_HEADERS, rows: [row.map((c, i) => (IMPORT_COLUMNS[i]!.field === 'province' ? 'Cần Thơ' : c))] });
     expect(withName.rows[0]!.input).toMatchObject({ province: 'can-tho', priceNegotiable: true, anonymous: true });
   });
+
+  it('reads a language by its name, and leaves an empty one to be detected from the text', () => {
+    const withLanguage = (language: string) => checkSheet({ headers: VI_HEADERS, rows: [EXAMPLE.map((c, i) => (IMPORT_COLUMNS[i]!.field === 'language' ? language : c))] }).rows[0]!;
+    expect(withLanguage('Tiếng Pháp').input).toMatchObject({ language: 'fr' });
+    expect(withLanguage('Français').input).toMatchObject({ language: 'fr' });
+    expect(withLanguage('').input).toMatchObject({ language: null });
+    expect(withLanguage('klingon').problems).not.toEqual([]);
+  });
 });
