@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { VOCABULARY } from '../../app/domain/vocabulary.js';
+import { conceptsIn, translatedTerms } from '../../app/domain/concepts.js';
+
+const formsOf = (t: (typeof VOCABULARY)[number]): string[] => [t.vi, t.en, ...(t.fr ? [t.fr] : []), ...(t.alt ?? [])];
+
+describe('the vocabulary', () => {
+  it('uses each form in one term only, Vietnamese, English, French and alternatives alike', () => {
+    const owner = new Map<string, number>();
+    const clashes: string[] = [];
+    VOCABULARY.forEach((term, i) => {
+      // Within one term a French word may be the English one (`compost`).
+      for (const form of new Set(formsOf(term))) {
+        const seen = owner.get(form);
+        if (seen !== undefined && seen !== i) clashes.push(`${form} (${VOCABULARY[seen]!.en} / ${term.en})`);
+        owner.set(form, i);
+      }
+    });
+    expect(clashes).toEqual([]);
+  });
+
+  it('writes every form in lower case and NFC, without stray spaces', () => {
+    const bad = VOCABULARY.flatMap(formsOf).filter(
+      (f) => f !== f.toLowerCase() || f !== f.normalize('NFC') || f !== f.trim() || f.includes('  ') || f === '',
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('gives every field term a French form', () => {
+    const without = VOCABULARY.filter((t) => t.sectors.length > 0 && !t.fr).map((t) => t.en);
+    expect(without).toEqual([]);
+  });
+
+  it('keeps French forms out of the other languages', () => {
+    // A French form equal to the Vietnamese one would be a typo.
+    expect(VOCABULARY.filter((t) => t.fr === t.vi).map((t) => t.en)).toEqual([]);
+  });
+});
+
+describe('French concepts', () => {
+  const fieldConcepts = (text: string) =>
+    [...conceptsIn(text)].filter((c) => VOCABULARY[c]!.sectors.length > 0).sort((a, b) => a - b);
+
+  it('finds the same field concepts in a French sentence as in Vietnamese and English', () => {
+    const fr = fieldConcepts('Séchoir solaire pour réduire les pertes post-récolte du maïs et du cacao');
+    const vi = fieldConcepts('Máy sấy năng lượng mặt trời giảm tổn thất sau thu hoạch của ngô và ca cao');
+    const en = fieldConcepts('Solar dryer to reduce post-harvest losses of maize and cocoa');
+    expect(fr.length).toBeGreaterThanOrEqual(3);
+    expect(fr).toEqual(vi);
+    expect(fr).toEqual(en);
+  });
+
+  it('finds French terms written without their accents when they are two words or more', () => {
+    const accented = fieldConcepts('traitement des eaux usées et détection d’incendie');
+    expect(accented.length).toBe(2);
+    expect(fieldConcepts('traitement des eaux usees et detection d’incendie')).toEqual(accented);
+  });
+
+  it('finds a French text and its Vietnamese equivalent alike', () => {
+    expect(fieldConcepts('vision par ordinateur pour le stockage après récolte')).toEqual(
+      fieldConcepts('thị giác máy tính cho bảo quản sau thu hoạch'),
+    );
+  });
+
+  it('says concepts in French with translatedTerms', () => {
+    const terms = translatedTerms(conceptsIn('hệ thống xử lý nước thải cho ao nuôi tôm'), 'fr');
+    expect(terms).toContain('traitement des eaux usées');
+    expect(terms).toContain('bassin d’élevage de crevettes'.replace('’', "'"));
+  });
+
+  it('leaves out of the French words a concept that has no French form', () => {
+    // General terms are left out whatever the language; a term without `fr` is skipped for 'fr'.
+    expect(translatedTerms(conceptsIn('công nghệ'), 'fr')).toEqual([]);
+  });
+});
