@@ -261,7 +261,7 @@ export const VOCABULARY: readonly VocabularyTerm[] = [
   { vi: 'nông nghiệp hữu cơ', en: 'organic agriculture', fr: 'agriculture biologique', alt: ['organic farming', 'canh tác hữu cơ'], sectors: ['agrifood'] },
   { vi: 'nông nghiệp tuần hoàn', en: 'circular agriculture', fr: 'agriculture circulaire', sectors: ['agrifood', 'environment_water'] },
   { vi: 'thực hành nông nghiệp tốt', en: 'good agricultural practices', fr: 'bonnes pratiques agricoles', alt: ['vietgap', 'globalgap', 'good agricultural practice'], sectors: ['agrifood'] },
-  { vi: 'cây trồng', en: 'crops', fr: 'cultures agricoles', alt: ['culture agricole'], alt: ['crop'], sectors: ['agrifood'] },
+  { vi: 'cây trồng', en: 'crops', fr: 'cultures agricoles', alt: ['crop', 'culture agricole'], sectors: ['agrifood'] },
   { vi: 'năng suất cây trồng', en: 'crop yield', fr: 'rendement des cultures', alt: ['crop yields', 'rendements agricoles', 'rendement agricole'], sectors: ['agrifood'] },
   { vi: 'giống cây trồng', en: 'plant variety', fr: 'variété végétale', alt: ['crop variety', 'plant varieties', 'variétés végétales'], sectors: ['agrifood'] },
   { vi: 'chọn tạo giống', en: 'plant breeding', fr: 'amélioration des plantes', alt: ['lai tạo giống', 'chọn giống', 'sélection variétale'], sectors: ['agrifood'] },
