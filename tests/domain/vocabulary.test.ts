@@ -33,6 +33,7 @@ describe('the vocabulary', () => {
 });
 
 describe('French concepts', () => {
+  const concept = (en: string) => VOCABULARY.findIndex((t) => t.en === en);
   const fieldConcepts = (text: string) =>
     [...conceptsIn(text)].filter((c) => VOCABULARY[c]!.sectors.length > 0).sort((a, b) => a - b);
 
@@ -40,27 +41,35 @@ describe('French concepts', () => {
     const fr = fieldConcepts('Séchoir solaire pour réduire les pertes post-récolte du maïs et du cacao');
     const vi = fieldConcepts('Máy sấy năng lượng mặt trời giảm tổn thất sau thu hoạch của ngô và ca cao');
     const en = fieldConcepts('Solar dryer to reduce post-harvest losses of maize and cocoa');
-    expect(fr.length).toBeGreaterThanOrEqual(3);
+    expect(fr).toEqual(
+      ['drying technology', 'solar energy', 'post-harvest', 'maize', 'cocoa'].map(concept).sort((a, b) => a - b),
+    );
     expect(fr).toEqual(vi);
     expect(fr).toEqual(en);
   });
 
   it('finds French terms written without their accents when they are two words or more', () => {
-    const accented = fieldConcepts('traitement des eaux usées et détection d’incendie');
-    expect(accented.length).toBe(2);
-    expect(fieldConcepts('traitement des eaux usees et detection d’incendie')).toEqual(accented);
+    const accented = fieldConcepts('caméra de détection d’incendie pour le traitement des eaux usées');
+    expect(accented).toEqual(expect.arrayContaining([concept('fire detection'), concept('wastewater treatment')]));
+    expect(fieldConcepts('camera de detection d’incendie pour le traitement des eaux usees')).toEqual(accented);
+    // A single word is not folded: `thé` (tea) must not be found in English `the`.
+    expect(fieldConcepts('the tea')).toEqual([concept('tea')]);
   });
 
-  it('finds a French text and its Vietnamese equivalent alike', () => {
+  it('finds the same concepts in French and English beyond the example', () => {
     expect(fieldConcepts('vision par ordinateur pour le stockage après récolte')).toEqual(
-      fieldConcepts('thị giác máy tính cho bảo quản sau thu hoạch'),
+      fieldConcepts('computer vision for post-harvest storage'),
+    );
+    expect(fieldConcepts('Panneaux solaires et stockage d’énergie pour un micro-réseau')).toEqual(
+      fieldConcepts('solar panels and energy storage for a microgrid'),
     );
   });
 
   it('says concepts in French with translatedTerms', () => {
     const terms = translatedTerms(conceptsIn('hệ thống xử lý nước thải cho ao nuôi tôm'), 'fr');
     expect(terms).toContain('traitement des eaux usées');
-    expect(terms).toContain('bassin d’élevage de crevettes'.replace('’', "'"));
+    expect(terms).toContain("bassin d'élevage de crevettes");
+    expect(translatedTerms(conceptsIn('AI camera phát hiện khói và cháy'), 'fr')).toContain("détection d'incendie");
   });
 
   it('leaves out of the French words a concept that has no French form', () => {
