@@ -17,7 +17,8 @@ const words = (s: string): string[] => s.toLowerCase().normalize('NFC').match(/[
 function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   const out: Phrase[] = [];
   vocabulary.forEach((term, concept) => {
-    const forms = new Set([term.vi, term.en, ...(term.fr ? [term.fr] : []), ...(term.alt ?? [])].map((f) => words(f).join(' ')).filter(Boolean));
+    const all = [term.vi, term.en, ...(term.fr ? [term.fr] : []), ...(term.alt ?? [])];
+    const forms = new Set(all.map((f) => words(f).join(' ')).filter(Boolean));
     for (const form of forms) {
       // Two-letter forms (`ai`, `ev`) are ordinary words too (Vietnamese `ai` is "who"): they
       // serve as search synonyms but do not count as a concept in a text.

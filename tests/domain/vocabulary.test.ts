@@ -72,8 +72,8 @@ describe('French concepts', () => {
     expect(translatedTerms(conceptsIn('AI camera phát hiện khói và cháy'), 'fr')).toContain("détection d'incendie");
   });
 
-  it('leaves out of the French words a concept that has no French form', () => {
-    // General terms are left out whatever the language; a term without `fr` is skipped for 'fr'.
-    expect(translatedTerms(conceptsIn('công nghệ'), 'fr')).toEqual([]);
+  it('leaves general terms out of the French words, as out of the other languages', () => {
+    expect(translatedTerms(conceptsIn('chuyển giao công nghệ'), 'fr')).toEqual([]);
+    expect(translatedTerms(conceptsIn('transfert de technologie et brevet'), 'vi')).toEqual([]);
   });
 });
