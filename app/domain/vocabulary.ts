@@ -371,7 +371,7 @@ export const VOCABULARY: readonly VocabularyTerm[] = [
   { vi: 'cá tra', en: 'pangasius', fr: 'pangasius', alt: ['striped catfish', 'tra catfish', 'pangasianodon hypophthalmus', 'panga'], sectors: ['aquaculture_fisheries'] },
   { vi: 'cá basa', en: 'basa fish', fr: 'poisson basa', alt: ['basa catfish', 'pangasius bocourti'], sectors: ['aquaculture_fisheries'] },
   { vi: 'cá rô phi', en: 'tilapia', fr: 'tilapia', sectors: ['aquaculture_fisheries'] },
-  { vi: 'cá ngừ', en: 'tuna', fr: 'thon', sectors: ['aquaculture_fisheries'] },
+  { vi: 'cá ngừ', en: 'tuna', fr: 'thonidés', alt: ['thon rouge', 'thon albacore', 'thon listao', 'longe de thon', 'conserve de thon'], sectors: ['aquaculture_fisheries'] },
   { vi: 'cá biển', en: 'marine fish', fr: 'poissons marins', alt: ['poisson marin'], sectors: ['aquaculture_fisheries'] },
   { vi: 'cua biển', en: 'mud crab', fr: 'crabe de palétuvier', alt: ['scylla paramamosain', 'crabe de mangrove'], sectors: ['aquaculture_fisheries'] },
   { vi: 'nhuyễn thể', en: 'molluscs', fr: 'mollusques', alt: ['nhuyễn thể hai mảnh vỏ', 'mollusks', 'bivalves'], sectors: ['aquaculture_fisheries'] },

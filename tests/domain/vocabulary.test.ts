@@ -54,6 +54,8 @@ describe('French concepts', () => {
     expect(fieldConcepts('camera de detection d’incendie pour le traitement des eaux usees')).toEqual(accented);
     // A single word is not folded: `thé` (tea) must not be found in English `the`.
     expect(fieldConcepts('the tea')).toEqual([concept('tea')]);
+    // Nor is a French word that is a Vietnamese syllable typed without its marks (`thôn`, hamlet).
+    expect(fieldConcepts('thon 3, xa Hoa Binh')).toEqual([]);
   });
 
   it('finds the same concepts in French and English beyond the example', () => {
