@@ -1,13 +1,14 @@
-// Technology concepts found in a text, the same whether it is written in Vietnamese or English:
-// each vocabulary term (and its alternatives, in either language) stands for one concept.
+// Technology concepts found in a text, the same whether it is written in Vietnamese, English or
+// French: each vocabulary term (and its alternatives, in any of the three) stands for one concept.
 import { VOCABULARY, type VocabularyTerm } from './vocabulary.js';
 import { foldDiacritics } from './listing.js';
 
 interface Phrase {
   text: string;
   concept: number;
-  /** Folded phrases (no diacritics) only for Vietnamese terms of two or more words: a single
-   *  folded syllable collides too easily (`công` / `cộng`). */
+  /** Folded phrases (no diacritics) only for Vietnamese and French terms of two or more words: a
+   *  single folded syllable collides too easily (`công` / `cộng`). French accents fold the same
+   *  way (`séchage solaire` → `sechage solaire`). */
   folded: boolean;
 }
 
@@ -16,7 +17,8 @@ const words = (s: string): string[] => s.toLowerCase().normalize('NFC').match(/[
 function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   const out: Phrase[] = [];
   vocabulary.forEach((term, concept) => {
-    const forms = new Set([term.vi, term.en, ...(term.alt ?? [])].map((f) => words(f).join(' ')).filter(Boolean));
+    const all = [term.vi, term.en, ...(term.fr ? [term.fr] : []), ...(term.alt ?? [])];
+    const forms = new Set(all.map((f) => words(f).join(' ')).filter(Boolean));
     for (const form of forms) {
       // Two-letter forms (`ai`, `ev`) are ordinary words too (Vietnamese `ai` is "who"): they
       // serve as search synonyms but do not count as a concept in a text.
@@ -81,14 +83,16 @@ export function conceptTerm(concept: number): VocabularyTerm | undefined {
 }
 
 /**
- * The listing's concepts said in the other language: the words that find it across languages.
+ * The listing's concepts said in another language: the words that find it across languages.
  * Field terms only (general words like "technology" find everything), the most specific first.
  */
-export function translatedTerms(concepts: Iterable<number>, into: 'vi' | 'en'): string[] {
+export function translatedTerms(concepts: Iterable<number>, into: 'vi' | 'en' | 'fr'): string[] {
   const terms: string[] = [];
   for (const c of concepts) {
     const term = VOCABULARY[c];
-    if (term && term.sectors.length > 0) terms.push(term[into]);
+    const form = term && term.sectors.length > 0 ? term[into] : undefined;
+    // A term without a French form is left out of the French words.
+    if (form) terms.push(form);
   }
   return terms.sort((a, b) => b.split(' ').length - a.split(' ').length);
 }
