@@ -33,8 +33,9 @@ export async function findCandidates(search: Search, probe: MatchProbe, perQuery
   // Each query in one language, said so: a mixed query confuses the engine's language detection.
   // Rare words (acronyms, Latin names) are the same in every language: no locale.
   const texts: [string, Locale | null][] = [
-    [firstWords(probe.title), own],
-    [firstWords(probe.keywords.join(' ')), own],
+    // The title and the keywords together: one query costs less than two, and the engine drops
+    // the commonest words first when they do not all match.
+    [firstWords(`${probe.title} ${probe.keywords.join(' ')}`), own],
     ...probe.translations.map(({ language, terms }): [string, Locale] => [firstWords(terms.join(' ')), localeOf(language)]),
     [firstWords(probe.rareTerms.join(' ')), null],
   ];

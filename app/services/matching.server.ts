@@ -68,7 +68,7 @@ function withWords(r: { id: string; version: number }, s: MatchSide): MatchSide 
 }
 
 /** The languages the shared vocabulary speaks: a listing's key terms are looked for in each. */
-const VOCABULARY_LANGUAGES = ['vi', 'en'] as const;
+const VOCABULARY_LANGUAGES = ['vi', 'en', 'fr'] as const;
 
 /** How many of a listing's rarest words look for candidates that use them too. */
 const RARE_TERMS_ASKED = 8;
@@ -87,7 +87,7 @@ async function probeOf(ctx: AppContext, listing: Row): Promise<{ probe: MatchPro
     keywords: listing.keywords,
     sectors: listing.sectors,
     language: listing.language,
-    translations: VOCABULARY_LANGUAGES.filter((l) => l !== listing.language).map((language) => ({ language, terms: translatedTerms(concepts, language) })),
+    translations: VOCABULARY_LANGUAGES.filter((l) => l !== listing.language && rarity.languages.has(l)).map((language) => ({ language, terms: translatedTerms(concepts, language) })),
     rareTerms: rarestTerms(me.terms!, shared, RARE_TERMS_ASKED),
   };
   return { probe, me, rarity };

@@ -11,7 +11,12 @@ import type { TermRarity } from '../domain/market-terms.js';
 
 const MAX_AGE_MS = 10 * 60_000;
 
-interface Counted extends TermRarity {
+export interface MarketWords extends TermRarity {
+  /** The languages published listings are written in (a query in a language no listing uses finds nothing). */
+  languages: ReadonlySet<string>;
+}
+
+interface Counted extends MarketWords {
   countedAt: number;
 }
 
@@ -33,7 +38,8 @@ async function countTerms(db: Database, listings: number): Promise<Counted> {
     select word, ndoc from ts_stat('select search_vector from listings where status = ''published''') where ndoc > 1
   `.execute(db);
   const counts = new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
-  return { listings, listingsWith: (term) => counts.get(term) ?? 1, countedAt: Date.now() };
+  const languages = await db.selectFrom('listings').select('language').distinct().where('status', '=', 'published').execute();
+  return { listings, listingsWith: (term) => counts.get(term) ?? 1, languages: new Set(languages.map((l) => l.language)), countedAt: Date.now() };
 }
 
 async function publishedCount(db: Database): Promise<number> {
@@ -42,7 +48,7 @@ async function publishedCount(db: Database): Promise<number> {
 }
 
 /** The market's word counts, counted again when stale. */
-export async function termRarity(db: Database): Promise<TermRarity> {
+export async function termRarity(db: Database): Promise<MarketWords> {
   let state = states.get(db);
   if (!state) states.set(db, (state = { known: null, counting: null, checkedAt: 0 }));
   const { known } = state;

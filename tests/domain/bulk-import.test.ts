@@ -75,6 +75,6 @@ describe('row checks', () => {
     expect(withLanguage('Tiếng Pháp').input).toMatchObject({ language: 'fr' });
     expect(withLanguage('Français').input).toMatchObject({ language: 'fr' });
     expect(withLanguage('').input).toMatchObject({ language: null });
-    expect(withLanguage('klingon').problems).not.toEqual([]);
+    expect(withLanguage('klingon').errors).toHaveProperty('language');
   });
 });
