@@ -69,6 +69,16 @@ describe('a draft saved incomplete, checked at submission', () => {
     expect(page.html).toContain('Tin chưa đủ thông tin để gửi kiểm duyệt.');
   });
 
+  it('offers to detect the language first, and stores the language of the text when left to it', async () => {
+    const form = await get('/my/listings/new?kind=offer');
+    expect(form.html).toMatch(/<select[^>]*name="language"[^>]*>\s*<option value=""[^>]*>Tự nhận biết từ nội dung<\/option>/);
+    expect(form.html).toContain('<option value="fr">Tiếng Pháp</option>');
+    const saved = await post('/my/listings/new?kind=offer', { intent: 'save', kind: 'offer', title: 'Séchoir solaire pour le cacao', summary: 'Un séchoir à énergie solaire qui réduit les pertes après la récolte des fèves de cacao.', language: '' });
+    const id = idFrom(saved.location);
+    expect((await market.db.selectFrom('listings').select('language').where('id', '=', id).executeTakeFirstOrThrow()).language).toBe('fr');
+    expect((await get(`/my/listings/${id}`)).html).toContain('lang="fr"');
+  });
+
   it('refuses submission from the edit page with an error beside each missing field, keeping the text', async () => {
     const id = idFrom((await post('/my/listings/new?kind=offer', { intent: 'save', kind: 'offer', title: 'Bản nháp dở dang' })).location);
     const refused = await post(`/my/listings/${id}/edit`, { intent: 'submit', kind: 'offer', title: 'Bản nháp dở dang (sửa)', summary: '' });
