@@ -22,7 +22,7 @@ interface SeedOrganisation {
 interface SeedListing {
   org: string;
   kind: 'offer' | 'demand';
-  language: 'vi' | 'en';
+  language: 'vi' | 'en' | 'fr';
   title: string;
   summary: string;
   description: string;

@@ -36,7 +36,7 @@ describe('demo data', () => {
       expect(result.ok ? null : result.errors, l.title).toBeNull();
     }
     for (const sector of SECTORS) expect(listings.some((l) => l.sectors.includes(sector)), sector).toBe(true);
-    expect(new Set(listings.map((l) => l.language))).toEqual(new Set(['vi', 'en']));
+    expect(new Set(listings.map((l) => l.language))).toEqual(new Set(['vi', 'en', 'fr']));
   });
 
   it('loads once, in one go, and becomes searchable', async () => {
