@@ -59,7 +59,11 @@ export async function findCandidates(search: Search, probe: MatchProbe, perQuery
       ? [{ indexUid: search.indexName, q: '', filter: [...base, ...sectorFilter], limit: perQuery, attributesToRetrieve: ['id'], sort: ['published_at:desc'] }]
       : []),
   ];
-  const { results } = await search.client.multiSearch({ queries });
+  // Two requests side by side: the engine answers one multi-search on one thread, so halves go
+  // to two of its workers and the listing waits for the slower half, not for the sum.
+  const half = Math.ceil(queries.length / 2);
+  const answers = await Promise.all([queries.slice(0, half), queries.slice(half)].filter((q) => q.length).map((q) => search.client.multiSearch({ queries: q })));
+  const results = answers.flatMap((a) => a.results);
   const scores = new Map<string, number>();
   for (const result of results) {
     for (const hit of result.hits) {
