@@ -149,7 +149,20 @@ export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: n
   // Structure counts in full only as far as the texts agree: two listings in one sector with
   // nothing in common are not a match. Still monotone in every component.
   const raw = w.text * text + structure * (0.5 + 0.5 * text);
-  return { score: Math.round(100 * clamp(raw)), components, reasons };
+  return { score: strongOnlyWithEvidence(Math.round(100 * clamp(raw)), evidence), components, reasons };
+}
+
+/**
+ * A strong match is announced to both sides, so it needs the texts to agree on what is needed,
+ * not only a sector, a TRL and words the engine found close: two field concepts in common, or
+ * rare words weighing as much. Short of that a pair stays below strong, the less evidence the
+ * lower, so the order among such pairs still follows their evidence.
+ */
+export const STRONG_NEEDS_EVIDENCE = 0.5;
+
+function strongOnlyWithEvidence(score: number, evidence: number): number {
+  if (score < STRONG_MATCH || evidence >= STRONG_NEEDS_EVIDENCE) return score;
+  return Math.min(score, STRONG_MATCH - 1 - Math.floor((STRONG_NEEDS_EVIDENCE - evidence) * 10));
 }
 
 /** The reasons either side may read: none names the province when one side is anonymous. */

@@ -53,6 +53,15 @@ describe('scoreMatch', () => {
     expect(shared.params.en.join(' ')).toMatch(/wastewater|shrimp/);
   });
 
+  it('is never strong when the texts share less than two field concepts or rare words as telling', () => {
+    // Everything else fits, and the engine found the words close.
+    const alike: MatchSide = { ...offer, title: 'Cold rooms for frozen shrimp exports', summary: 'Keeps export cargo at minus twenty degrees.', keywords: [] };
+    const s = scoreMatch(demand, alike, 1);
+    expect(s.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['same_sector', 'shared_terms']));
+    expect(s.score).toBeLessThan(70);
+    expect(s.score).toBeGreaterThanOrEqual(60);
+  });
+
   it('states each reason only when it holds', () => {
     const other: MatchSide = { ...offer, title: 'Phần mềm kế toán', summary: 'Quản lý sổ sách.', keywords: [], sectors: ['ict'], trl: 3, transferModes: ['licence_exclusive'], priceMin: 5_000_000_000, priceMax: null, province: 'ha-noi' };
     const s = scoreMatch(demand, other, 0);
