@@ -19,6 +19,22 @@ export const RARITY_FROM_LISTINGS = 30;
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Grammar words of the market's main languages (folded): in a small market they are as rare as
+ * any term, and they say nothing about fit. Vietnamese ones are single syllables that carry no
+ * subject on their own (sau, tại, làm, giảm…).
+ */
+const GRAMMAR_WORDS = new Set(
+  [
+    // Vietnamese
+    'cac cua cho voi trong duoc nhung nay mot khong nguoi nhieu sau truoc tai lam thay vao len xuong dang hoac nen neu khi thi bang qua den nhu hon rat cung chi deu moi hay dung can viec nham giup cao thap lon nho tot nhat nhanh cach duoi tren giua ngoai rieng chung hien phan loai muc nao day kia bao gom tung giam tang thu nhan dua tao tinh theo ung hieu',
+    // English
+    'the and for with from that this which are was were has have had not but can its their into than then also more most less such other these those use used using based new low high below above over under per each all any both between within without about after before while where when how what who our your they them will would may out one two three via well very only same like including through during against among there here upon could should',
+    // French
+    'les des une dans sur pour par avec sans aux est sont qui que quoi dont cette ces son ses leur leurs plus moins tres tout tous toute toutes entre apres avant pendant sous chez comme mais donc car ainsi aussi etre avoir fait faire peut permet selon lors afin elle ils elles nous vous meme autres autre deux trois grande grand grands petit petite petits nouveau nouvelle bien encore',
+  ].join(' ').split(' '),
+);
+
 /** A listing's distinctive words, folded (no diacritics, lower case), each with its first written form. */
 export function distinctiveTerms(text: string): Map<string, string> {
   const written = text.normalize('NFC').match(TOKEN) ?? [];
@@ -31,7 +47,7 @@ export function distinctiveTerms(text: string): Map<string, string> {
     const word = folded[i]!;
     // Short words are grammar in every language (de, le, và, of); numbers alone are quantities.
     if (word.length < 3 && !/\d/.test(word)) continue;
-    if (/^\d+$/.test(word)) continue;
+    if (/^\d+$/.test(word) || GRAMMAR_WORDS.has(word)) continue;
     if (!terms.has(word)) terms.set(word, written[i]!);
   }
   return terms;

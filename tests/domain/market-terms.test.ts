@@ -14,6 +14,8 @@ describe('a listing’s distinctive words', () => {
     expect(terms.has('2024')).toBe(false);
     expect(terms.has('de')).toBe(false);
     expect(terms.has('la')).toBe(false);
+    expect(distinctiveTerms('dans les huîtres, sau thu hoạch').has('dans')).toBe(false);
+    expect(distinctiveTerms('dans les huîtres, sau thu hoạch').has('sau')).toBe(false);
   });
 });
 
