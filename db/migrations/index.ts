@@ -18,6 +18,7 @@ import * as bulkImport from './2026_11_28_000010_bulk_import.js';
 import * as apiTokens from './2026_11_28_000011_api_tokens.js';
 import * as verificationEvidence from './2026_11_28_000012_verification_evidence.js';
 import * as listingDrafts from './2026_11_28_000013_listing_drafts.js';
+import * as savedSearchFilters from './2026_11_29_000015_saved_search_filters.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000011_api_tokens': apiTokens,
   '2026_11_28_000012_verification_evidence': verificationEvidence,
   '2026_11_28_000013_listing_drafts': listingDrafts,
+  '2026_11_29_000015_saved_search_filters': savedSearchFilters,
 };
