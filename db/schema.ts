@@ -485,6 +485,16 @@ export interface SavedSearchTable {
   user_id: string;
   name: string;
   query: string;
+  /** The query's filters (app/domain/listing-query.ts); '' / NULL / empty array = any. */
+  q: Generated<string>;
+  kind: 'offer' | 'demand' | null;
+  trl_min: number | null;
+  trl_max: number | null;
+  sectors: Generated<string[]>;
+  transfer_modes: Generated<string[]>;
+  ip_statuses: Generated<string[]>;
+  provinces: Generated<string[]>;
+  organisation_types: Generated<string[]>;
   created_at: CreatedAt;
 }
 

@@ -19,6 +19,7 @@ import * as apiTokens from './2026_11_28_000011_api_tokens.js';
 import * as verificationEvidence from './2026_11_28_000012_verification_evidence.js';
 import * as listingDrafts from './2026_11_28_000013_listing_drafts.js';
 import * as listingLanguages from './2026_11_29_000014_listing_languages.js';
+import * as savedSearchFilters from './2026_11_29_000015_saved_search_filters.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_000001_initial': initial,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000012_verification_evidence': verificationEvidence,
   '2026_11_28_000013_listing_drafts': listingDrafts,
   '2026_11_29_000014_listing_languages': listingLanguages,
+  '2026_11_29_000015_saved_search_filters': savedSearchFilters,
 };

@@ -12,6 +12,16 @@ describe('npm run match:eval', () => {
     expect(result.matcher.ndcg5).toBeGreaterThan(result.baseline.ndcg5!);
   }, 150_000);
 
+  it('scores the real listings’ test half with its demands that no offer fits apart, none of them told of a strong match', () => {
+    const run = spawnSync('npx', ['tsx', 'bench/match-eval.ts', '--set', 'real-test', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { name: string; unfittable: { demands: number; noStrongMatch: number }; matcher: { ndcg5: number }; baseline: { ndcg5: number } };
+    expect(result.name).toBe('real-test');
+    expect(result.unfittable.demands).toBeGreaterThan(0);
+    expect(result.unfittable.noStrongMatch).toBe(1);
+    expect(result.matcher.ndcg5).toBeGreaterThan(result.baseline.ndcg5);
+  }, 150_000);
+
   it('refuses a broken file with a message naming the record', () => {
     const run = spawnSync('npx', ['tsx', 'bench/match-eval.ts', '--listings', 'tests/fixtures/matching/qrels.json', '--qrels', 'tests/fixtures/matching/qrels.json'], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(1);
