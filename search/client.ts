@@ -1,6 +1,7 @@
 import { Meilisearch, type Index } from 'meilisearch';
 import { createKeepAliveHttpClient } from './http.js';
 import type { ListingDocument } from './documents.js';
+import { createFacetCache, type FacetCache } from './facet-cache.js';
 
 export interface SearchConfig {
   host: string;
@@ -15,6 +16,8 @@ export interface Search {
   client: Meilisearch;
   indexName: string;
   listings(): Index<ListingDocument>;
+  /** Facet counts of recent queries, forgotten when this process changes the index. */
+  facets: FacetCache;
   close(): void;
 }
 
@@ -31,6 +34,7 @@ export function createSearch(config: SearchConfig): Search {
     client,
     indexName: config.indexName,
     listings: () => client.index<ListingDocument>(config.indexName),
+    facets: createFacetCache(),
     close: () => http.close(),
   };
 }

@@ -73,6 +73,7 @@ export async function repairIndex(db: Database, search: Search, diff: IndexCompa
   if (strangers.length) {
     await withRelayLock(db, async () => {
       const task = await search.listings().deleteDocuments(strangers).waitTask();
+      search.facets.clear();
       if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? 'no reason given'}`);
     });
   }

@@ -71,11 +71,16 @@ export async function searchListingsInIndex(
   query: ListingQuery,
   options: { facets?: boolean; extraFilter?: string[] } = {},
 ): Promise<ListingSearchResult> {
-  const res = await search.listings().search(query.q, toSearchParams(query, options));
+  const params = toSearchParams(query, options);
+  // The counts depend on the words and filters only: one page's query serves every page and order.
+  const key = options.facets === false ? null : JSON.stringify([query.q, params.filter]);
+  const known = key === null ? undefined : search.facets.get(key);
+  const res = await search.listings().search(query.q, known ? { ...params, facets: undefined } : params);
+  if (key !== null && !known) search.facets.set(key, (res.facetDistribution ?? {}) as FacetCounts);
   return {
     cards: res.hits.map((hit) => documentToCard(hit as ListingDocument & { _formatted?: Partial<Record<string, unknown>> })),
     total: (res as { totalHits?: number }).totalHits ?? res.hits.length,
-    facets: (res.facetDistribution ?? {}) as FacetCounts,
+    facets: known ?? ((res.facetDistribution ?? {}) as FacetCounts),
     processingTimeMs: res.processingTimeMs,
   };
 }

@@ -53,6 +53,7 @@ export async function reindexListings(
   await ensureLiveExists(search, live);
   const swap = await search.client.swapIndexes([{ indexes: [live, building], rename: false }]).waitTask();
   if (swap.status !== 'succeeded') throw new Error(`Index swap failed: ${swap.error?.message}`);
+  search.facets.clear();
   await search.client.deleteIndex(building).waitTask();
 
   // Changes committed while we were reading may be missing from the new index: send them again.

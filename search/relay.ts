@@ -71,9 +71,12 @@ async function relayLocked(
       if (upsert.length) await assertSucceeded(index.addDocuments(upsert, { primaryKey: 'id' }).waitTask());
       if (remove.length) await assertSucceeded(index.deleteDocuments(remove).waitTask());
     } catch (error) {
+      search.facets.clear();
       await markOutboxFailed(db, ids, error instanceof Error ? error.message : String(error));
       throw error;
     }
+    // Facet counts may have changed.
+    search.facets.clear();
     await markOutboxDone(db, ids);
     relayed += rows.length;
     batches += 1;
