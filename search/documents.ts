@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/connection.js';
 import { anonymousListingIdsOfTypes, organisationTypesOf, publicCrowd, publicListingRows, type PublicListingRow } from '../db/public-listings.js';
-import type { ListingLanguage } from '../app/domain/taxonomy.js';
+import { ORGANISATION_TYPES, type ListingLanguage, type OrganisationType } from '../app/domain/taxonomy.js';
 import { localizedText } from './languages.js';
-import { WITHHELD, describeAnonymousOwner, regionOf, type AnonymousDescription } from '../app/domain/anonymity.js';
+import { WITHHELD, countCrowd, describeAnonymousOwner, regionOf, type AnonymousDescription, type CountedCrowd } from '../app/domain/anonymity.js';
 
 /**
  * A listing in the index. Its text (title, keywords, summary, innovation, description) is under
@@ -66,20 +66,28 @@ export async function loadListingDocuments(
   return { upsert, remove: ids.filter((id) => !found.has(id)) };
 }
 
-/** Rows as documents, each anonymous owner described against the public crowd of its type. */
-export async function toListingDocuments(db: Database, rows: PublicListingRow[]): Promise<ListingDocument[]> {
-  const descriptions = await describeAnonymousOwners(db, rows);
+/**
+ * Rows as documents, each anonymous owner described against the public crowd of its type.
+ * `crowd`: the crowd counted beforehand, for a caller that builds many batches (the reindex).
+ */
+export async function toListingDocuments(db: Database, rows: PublicListingRow[], crowd?: CountedCrowd): Promise<ListingDocument[]> {
+  const descriptions = await describeAnonymousOwners(db, rows, crowd);
   return rows.map((row) => toListingDocument(row, descriptions.get(row.id)));
 }
 
 /** What the public may learn of each anonymous row's owner (docs/decisions/013-anonymity.md). */
-export async function describeAnonymousOwners(db: Database, rows: readonly PublicListingRow[]): Promise<Map<string, AnonymousDescription>> {
+export async function describeAnonymousOwners(db: Database, rows: readonly PublicListingRow[], crowd?: CountedCrowd): Promise<Map<string, AnonymousDescription>> {
   const hidden = rows.filter((r) => r.anonymous);
-  const crowd = await publicCrowd(db, hidden.map((r) => r.organisation_type));
-  const members = crowd.map((c) => ({ organisationId: c.organisation_id, type: c.type, province: c.province_code }));
+  const counted = crowd ?? (hidden.length ? await countedPublicCrowd(db, hidden.map((r) => r.organisation_type)) : countCrowd([]));
   return new Map(
-    hidden.map((r) => [r.id, describeAnonymousOwner({ organisationId: r.organisation_id, type: r.organisation_type, province: r.province_code }, members)]),
+    hidden.map((r) => [r.id, describeAnonymousOwner({ organisationId: r.organisation_id, type: r.organisation_type, province: r.province_code }, counted)]),
   );
+}
+
+/** The public crowd of these organisation types (all types when none are named), counted. */
+export async function countedPublicCrowd(db: Database, types: readonly OrganisationType[] = ORGANISATION_TYPES): Promise<CountedCrowd> {
+  const crowd = await publicCrowd(db, types);
+  return countCrowd(crowd.map((c) => ({ organisationId: c.organisation_id, type: c.type, province: c.province_code })));
 }
 
 /** One row as a document; an anonymous row without its description shows no type or place. */

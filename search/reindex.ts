@@ -5,8 +5,11 @@ import { enqueueListingChanged } from '../db/outbox.js';
 import type { Search } from './client.js';
 import { isNotFound } from './client.js';
 import { publicListingRows } from '../db/public-listings.js';
-import { toListingDocuments } from './documents.js';
+import { countedPublicCrowd, toListingDocuments } from './documents.js';
 import { createListingIndex } from './index-setup.js';
+
+/** How long one indexing task may take once the ones queued before it are done. */
+const TASK_WAIT_MS = 10 * 60_000;
 
 export interface ReindexProgress {
   done: number;
@@ -32,23 +35,43 @@ export async function reindexListings(
   const total = Number(n);
   options.onProgress?.({ done: 0, total });
 
-  let done = 0;
-  let after = '00000000-0000-0000-0000-000000000000';
-  const pending: Promise<unknown>[] = [];
-  for (;;) {
+  // The crowd anonymous owners hide in, counted once: rows published while we read are sent
+  // again at the end anyway.
+  const crowd = await countedPublicCrowd(db);
+  const readBatch = async (after: string) => {
     const rows = await publicListingRows(db).where('l.id', '>', after).orderBy('l.id').limit(batchSize).execute();
+    return { rows, documents: await toListingDocuments(db, rows, crowd) };
+  };
+  // One batch is read and built while the one before uploads, and the engine indexes the queue
+  // meanwhile (it merges queued additions into larger batches itself). The tasks are awaited one
+  // after another by a single poller, each with room to wait behind all the others.
+  let done = 0;
+  let failed: unknown = null;
+  let waited: Promise<void> = Promise.resolve();
+  const prefetch = (after: string) => {
+    const batch = readBatch(after);
+    batch.catch(() => {}); // heard when awaited; never an unhandled rejection if we stop first
+    return batch;
+  };
+  let next = prefetch('00000000-0000-0000-0000-000000000000');
+  for (;;) {
+    const { rows, documents } = await next;
+    if (failed) throw failed;
     if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.id;
-    const task = search.client.index(building).addDocuments(await toListingDocuments(db, rows), { primaryKey: 'id' });
-    // Meilisearch batches queued tasks itself; we wait for all of them before the swap.
-    pending.push(task.waitTask().then((t) => {
-      if (t.status !== 'succeeded') throw new Error(`Indexing failed: ${t.error?.message}`);
+    next = prefetch(rows[rows.length - 1]!.id);
+    const { taskUid } = await search.client.index(building).addDocuments(documents, { primaryKey: 'id' });
+    waited = waited.then(async () => {
+      const task = await search.client.tasks.waitForTask(taskUid, { timeout: TASK_WAIT_MS, interval: 100 });
+      if (task.status !== 'succeeded') throw new Error(`Indexing failed: ${task.error?.message}`);
       done += rows.length;
       options.onProgress?.({ done, total });
-    }));
-    await task;
+    });
+    // A failed task stops the reading at the next batch, not only at the end.
+    waited.catch((error: unknown) => {
+      failed = error;
+    });
   }
-  await Promise.all(pending);
+  await waited;
 
   await ensureLiveExists(search, live);
   const swap = await search.client.swapIndexes([{ indexes: [live, building], rename: false }]).waitTask();

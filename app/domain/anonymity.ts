@@ -50,17 +50,46 @@ export interface CrowdMember {
  */
 export function describeAnonymousOwner(
   owner: { organisationId: string; type: OrganisationType; province: string },
-  crowd: readonly CrowdMember[],
+  crowd: readonly CrowdMember[] | CountedCrowd,
   k = ANONYMITY_K,
 ): AnonymousDescription {
+  const counted = isCounted(crowd) ? crowd : countCrowd(crowd);
   const region = regionOf(owner.province);
-  const count = (fits: (m: CrowdMember) => boolean) =>
-    new Set([owner.organisationId, ...crowd.filter((m) => m.type === owner.type && fits(m)).map((m) => m.organisationId)]).size;
-  if (count((m) => m.province === owner.province) >= k) return { type: owner.type, province: owner.province, region };
-  if (region && count((m) => regionOf(m.province) === region) >= k) return { type: owner.type, province: null, region };
-  if (count(() => true) >= k) return { type: owner.type, province: null, region: null };
+  const ofType = counted.get(owner.type);
+  // The owner counts once, whether or not the public already sees it in that place.
+  const count = (members: ReadonlySet<string> | undefined) => (members?.size ?? 0) + (members?.has(owner.organisationId) ? 0 : 1);
+  if (count(ofType?.byProvince.get(owner.province)) >= k) return { type: owner.type, province: owner.province, region };
+  if (region && count(ofType?.byRegion.get(region)) >= k) return { type: owner.type, province: null, region };
+  if (count(ofType?.all) >= k) return { type: owner.type, province: null, region: null };
   return { type: null, province: null, region: null };
 }
+
+/** The crowd's organisations by type, and within a type by province and by region. */
+export type CountedCrowd = ReadonlyMap<OrganisationType, { all: Set<string>; byProvince: Map<string, Set<string>>; byRegion: Map<Region, Set<string>> }>;
+
+/**
+ * Counted once, a crowd describes any number of owners at the cost of a lookup each: a reindex
+ * describes thousands of anonymous owners against one crowd.
+ */
+export function countCrowd(crowd: readonly CrowdMember[]): CountedCrowd {
+  const counted = new Map<OrganisationType, { all: Set<string>; byProvince: Map<string, Set<string>>; byRegion: Map<Region, Set<string>> }>();
+  const add = <K>(map: Map<K, Set<string>>, key: K, id: string) => {
+    const set = map.get(key);
+    if (set) set.add(id);
+    else map.set(key, new Set([id]));
+  };
+  for (const m of crowd) {
+    let ofType = counted.get(m.type);
+    if (!ofType) counted.set(m.type, (ofType = { all: new Set(), byProvince: new Map(), byRegion: new Map() }));
+    ofType.all.add(m.organisationId);
+    add(ofType.byProvince, m.province, m.organisationId);
+    const region = regionOf(m.province);
+    if (region) add(ofType.byRegion, region, m.organisationId);
+  }
+  return counted;
+}
+
+const isCounted = (crowd: readonly CrowdMember[] | CountedCrowd): crowd is CountedCrowd => crowd instanceof Map;
 
 /** Nothing at all: what an anonymous owner shows when its crowd was not counted. */
 export const WITHHELD: AnonymousDescription = { type: null, province: null, region: null };

@@ -96,3 +96,21 @@ export function translatedTerms(concepts: Iterable<number>, into: 'vi' | 'en' | 
   }
   return terms.sort((a, b) => b.split(' ').length - a.split(' ').length);
 }
+
+const wordsOfConcept = new Map<number, readonly string[]>();
+
+/** The words (folded) of these concepts in every language and variant: "maize" of the concept maize. */
+export function conceptWords(concepts: Iterable<number>): Set<string> {
+  const all = new Set<string>();
+  for (const c of concepts) {
+    let known = wordsOfConcept.get(c);
+    if (!known) {
+      const term = VOCABULARY[c];
+      const forms = term ? [term.vi, term.en, term.fr ?? '', ...(term.alt ?? [])] : [];
+      known = [...new Set(foldDiacritics(forms.join(' ')).match(/[\p{L}\p{N}]+/gu) ?? [])];
+      wordsOfConcept.set(c, known);
+    }
+    for (const w of known) all.add(w);
+  }
+  return all;
+}

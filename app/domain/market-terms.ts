@@ -69,10 +69,16 @@ export interface SharedRareTerms {
   weight: number;
 }
 
-export function sharedRareTerms(demand: ReadonlyMap<string, string>, offer: ReadonlyMap<string, string>, rarity: TermRarity): SharedRareTerms {
+export function sharedRareTerms(
+  demand: ReadonlyMap<string, string>,
+  offer: ReadonlyMap<string, string>,
+  rarity: TermRarity,
+  /** Folded words that count elsewhere (those of shared concepts). */
+  except: ReadonlySet<string> = new Set(),
+): SharedRareTerms {
   const shared: [string, number][] = [];
   for (const [folded, written] of demand) {
-    if (!offer.has(folded)) continue;
+    if (!offer.has(folded) || except.has(folded)) continue;
     const w = rarityWeight(folded, rarity);
     if (w > 0) shared.push([written, w]);
   }

@@ -1,6 +1,6 @@
 // How well an offer fits a demand, 0–100, and why — in words a person can check.
 // Weights and their reasons: docs/decisions/008-match-scoring.md. Pure: no I/O.
-import { conceptTerm, conceptsIn } from './concepts.js';
+import { conceptTerm, conceptWords, conceptsIn } from './concepts.js';
 import { foldDiacritics } from './listing.js';
 import { distinctiveTerms, sharedRareTerms, type TermRarity } from './market-terms.js';
 
@@ -70,13 +70,15 @@ export interface ScoredMatch {
 export const matchText = (s: Omit<MatchSide, 'concepts' | 'terms'>) => `${s.title} ${s.keywords.join(' ')} ${s.summary} ${s.innovation} ${s.description}`;
 
 /** Concepts both texts mention (in either language), plus keywords both owners chose. */
-export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]; en: string[]; count: number } {
+export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]; en: string[]; count: number; concepts: number[] } {
   const a = demand.concepts ?? conceptsIn(matchText(demand));
   const b = offer.concepts ?? conceptsIn(matchText(offer));
   const vi: string[] = [];
   const en: string[] = [];
+  const concepts: number[] = [];
   for (const c of a) {
     if (!b.has(c)) continue;
+    concepts.push(c);
     const term = conceptTerm(c);
     // General words (technology, system, process…) say nothing about fit.
     if (term && term.sectors.length > 0) {
@@ -92,7 +94,7 @@ export function sharedTerms(demand: MatchSide, offer: MatchSide): { vi: string[]
       en.push(k.trim());
     }
   }
-  return { vi, en, count: vi.length };
+  return { vi, en, count: vi.length, concepts };
 }
 
 /** The price an offer asks and the budget a demand has, as single figures (null: not stated). */
@@ -113,7 +115,8 @@ export function scoreMatch(demand: MatchSide, offer: MatchSide, textRelevance: n
   const terms = sharedTerms(demand, offer);
   const conceptFit = Math.min(1, terms.count / 3);
   if (terms.count > 0) reasons.push({ code: 'shared_terms', params: { vi: terms.vi.slice(0, 6), en: terms.en.slice(0, 6) } });
-  const rare = sharedRareTerms(demand.terms ?? distinctiveTerms(matchText(demand)), offer.terms ?? distinctiveTerms(matchText(offer)), rarity);
+  // A word that is part of a shared concept ("maize" of the concept maize) is already counted.
+  const rare = sharedRareTerms(demand.terms ?? distinctiveTerms(matchText(demand)), offer.terms ?? distinctiveTerms(matchText(offer)), rarity, conceptWords(terms.concepts));
   const rareFit = Math.min(1, rare.weight / RARE_WEIGHT_FOR_FULL_FIT);
   if (rare.terms.length > 0) reasons.push({ code: 'rare_terms', params: { terms: rare.terms.slice(0, 6) } });
   // Either kind of evidence may carry the pair; both together more (a noisy or).

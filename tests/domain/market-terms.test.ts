@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scoreMatch } from '../../app/domain/match-score.js';
 import { distinctiveTerms, rarestTerms, rarityWeight, sharedRareTerms, type TermRarity } from '../../app/domain/market-terms.js';
 
 /** A market of 1,000 listings where each word is used by the listings given (others: by many). */
@@ -36,6 +37,16 @@ describe('the weight of a shared word', () => {
     const shared = sharedRareTerms(distinctiveTerms('Loại bỏ PFAS và Vibrio khỏi nước'), distinctiveTerms('PFAS removal; vibrio control for water'), m);
     expect(shared.terms).toEqual(['PFAS', 'Vibrio']);
     expect(shared.weight).toBeCloseTo(rarityWeight('pfas', m) + rarityWeight('vibrio', m));
+  });
+
+  it('do not count again a word of a concept the two share (maize is one piece of evidence, not two)', () => {
+    const demand = { title: 'Aflatoxin tests for maize traders', summary: '', description: '', innovation: '', keywords: [], sectors: ['agrifood'], trl: 6, transferModes: ['turnkey'], priceMin: null, priceMax: null, province: 'ha-noi' };
+    const offer = { ...demand, title: 'Grease on the maize whorl against fall armyworm' };
+    const m = market({ maize: 4 });
+    expect(sharedRareTerms(distinctiveTerms(demand.title), distinctiveTerms(offer.title), m).terms).toEqual(['maize']);
+    const scored = scoreMatch(demand, offer, 0.5, m);
+    expect(scored.reasons.find((r) => r.code === 'shared_terms')?.params).toMatchObject({ en: ['maize'] });
+    expect(scored.reasons.find((r) => r.code === 'rare_terms')).toBeUndefined();
   });
 
   it('picks a listing’s rarest words to look for candidates with', () => {
