@@ -75,12 +75,21 @@ export async function searchListingsInIndex(
   // The counts depend on the words and filters only: one page's query serves every page and order.
   const key = options.facets === false ? null : JSON.stringify([query.q, params.filter]);
   const known = key === null ? undefined : search.facets.get(key);
-  const res = await search.listings().search(query.q, known ? { ...params, facets: undefined } : params);
-  if (key !== null && !known) search.facets.set(key, (res.facetDistribution ?? {}) as FacetCounts);
+  const index = search.listings();
+  // Counts not known yet are asked for beside the hits, as a query of their own: the engine
+  // answers the two on two threads, and the hits do not wait for the counts' share of the work.
+  const [res, counted] = await Promise.all([
+    index.search(query.q, { ...params, facets: undefined }),
+    key !== null && !known
+      ? index.search(query.q, { filter: params.filter, facets: params.facets, matchingStrategy: params.matchingStrategy, hitsPerPage: 0, page: 1 })
+      : undefined,
+  ]);
+  const facets = known ?? ((counted?.facetDistribution ?? {}) as FacetCounts);
+  if (key !== null && !known) search.facets.set(key, facets);
   return {
     cards: res.hits.map((hit) => documentToCard(hit as ListingDocument & { _formatted?: Partial<Record<string, unknown>> })),
     total: (res as { totalHits?: number }).totalHits ?? res.hits.length,
-    facets: known ?? ((res.facetDistribution ?? {}) as FacetCounts),
+    facets,
     processingTimeMs: res.processingTimeMs,
   };
 }

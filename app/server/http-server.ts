@@ -4,6 +4,7 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.server.js';
+import { directRoutes } from './direct-routes.js';
 import { refuseControlCharactersInPath, refuseOversizedBodies, securityHeaders, setEdgeStylesheet } from './edge.js';
 
 /** The Remix app behind Express, with our AppContext as the load context of every loader/action. */
@@ -30,14 +31,9 @@ export async function createHttpApp(
   app.use(refuseControlCharactersInPath);
   app.use(refuseOversizedBodies);
   app.use(rejectCrossSiteWrites);
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
-      getLoadContext: (req, res) => ({ app: context, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
-    }),
-  );
+  const getLoadContext = (req: Request, res: Response) => ({ app: context, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) });
+  app.use(directRoutes(build, getLoadContext));
+  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV === 'development' ? 'development' : 'production', getLoadContext }));
   return app;
 }
 

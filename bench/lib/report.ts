@@ -26,7 +26,13 @@ export interface BenchReport {
     connections: number; durationSeconds: number; sequentialQueries: number; relayBatch: number;
   };
   loading: { insertSeconds: number; indexSeconds: number; queriesWithHits: number };
-  results: { rawMeilisearch: TargetFigures; app: TargetFigures; appPostgresFallback: TargetFigures };
+  results: {
+    rawMeilisearch: TargetFigures;
+    app: TargetFigures;
+    appPostgresFallback: TargetFigures;
+    /** One at a time, raw and app requests in turn (the goal's figures when present). */
+    inTurn?: { rawMeilisearch: Percentiles; app: Percentiles };
+  };
   ratios: {
     appVsRawMeilisearch: { p50: number; p99: number; throughput: number };
     appVsPostgres: { p50: number; p99: number; throughput: number };
@@ -63,9 +69,13 @@ export function ratiosAndTargets(results: BenchReport['results']): Pick<BenchRep
       appVsRawMeilisearch: { p50: r(app.p50, raw.p50), p99: r(app.p99, raw.p99), throughput: r(app.rps, raw.rps) },
       appVsPostgres: { p50: r(app.p50, pg.p50), p99: r(app.p99, pg.p99), throughput: r(app.rps, pg.rps) },
     },
-    targets: { appThroughputAtLeast1_2xRaw: app.rps >= 1.2 * raw.rps, appAloneP50WithinRawPlus2ms: results.app.unloaded.p50 <= results.rawMeilisearch.unloaded.p50 + 2 },
+    targets: { appThroughputAtLeast1_2xRaw: app.rps >= 1.2 * raw.rps, appAloneP50WithinRawPlus2ms: alone(results).app.p50 <= alone(results).raw.p50 + 2 },
   };
 }
+
+/** The one-at-a-time figures the goal is judged on: in turn when measured so, else each alone. */
+const alone = (results: BenchReport['results']) =>
+  results.inTurn ? { raw: results.inTurn.rawMeilisearch, app: results.inTurn.app, how: 'in turn' } : { raw: results.rawMeilisearch.unloaded, app: results.app.unloaded, how: 'alone' };
 
 export function printReport(report: BenchReport): void {
   const { config: c, results, ratios, targets } = report;
@@ -94,7 +104,7 @@ export function printReport(report: BenchReport): void {
   );
   console.log(
     `target app p50 one at a time ≤ raw + 2 ms: ${targets.appAloneP50WithinRawPlus2ms ? 'met' : 'MISSED'} ` +
-      `(${fmt(results.app.unloaded.p50)} ms vs ${fmt(results.rawMeilisearch.unloaded.p50)} ms)`,
+      `(${fmt(alone(results).app.p50)} ms vs ${fmt(alone(results).raw.p50)} ms, ${alone(results).how})`,
   );
   for (const [name, f] of [['app', results.app], ['app, PostgreSQL fallback', results.appPostgresFallback]] as const) {
     if (f.appCpu) {
