@@ -23,6 +23,9 @@ export interface MatchProbe {
   rareTerms: readonly string[];
 }
 
+/** How many of the listing's rarest words look for candidates, each in a query of its own. */
+const RARE_WORD_QUERIES = 6;
+
 /** Meilisearch reads only the first 10 words of a query. */
 const firstWords = (text: string, n = 10) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).slice(0, n).join(' ');
 
@@ -32,24 +35,28 @@ export async function findCandidates(search: Search, probe: MatchProbe, perQuery
   const own = localeOf(probe.language);
   // Each query in one language, said so: a mixed query confuses the engine's language detection.
   // Rare words (acronyms, Latin names) are the same in every language: no locale.
-  const texts: [string, Locale | null][] = [
+  // [words, locale, whether the engine's ranking score counts as the pair's text relevance]
+  const texts: [string, Locale | null, boolean][] = [
     // The title and the keywords together: one query costs less than two, and the engine drops
     // the commonest words first when they do not all match.
-    [firstWords(`${probe.title} ${probe.keywords.join(' ')}`), own],
-    ...probe.translations.map(({ language, terms }): [string, Locale] => [firstWords(terms.join(' ')), localeOf(language)]),
-    [firstWords(probe.rareTerms.join(' ')), null],
+    [firstWords(`${probe.title} ${probe.keywords.join(' ')}`), own, true],
+    ...probe.translations.map(({ language, terms }): [string, Locale, boolean] => [firstWords(terms.join(' ')), localeOf(language), true]),
+    // One query per rare word: the engine's `frequency` strategy keeps a query's rarest word in
+    // every hit, so eight words in one query found only the listings that had the rarest of them.
+    // A one-word query ranks every hit near the top: the scorer weighs the shared rare words itself.
+    ...probe.rareTerms.slice(0, RARE_WORD_QUERIES).map((term): [string, null, boolean] => [firstWords(term), null, false]),
   ];
   const unique = texts.filter(([q], i) => q && texts.findIndex(([other]) => other === q) === i);
   const sectorFilter = probe.sectors.length ? [`sectors IN [${probe.sectors.map((s) => `"${s}"`).join(', ')}]`] : [];
   const queries = [
-    ...unique.map(([q, locale]) => ({
+    ...unique.map(([q, locale, scored]) => ({
       indexUid: search.indexName,
       q,
       filter: base,
       limit: perQuery,
       ...(locale ? { locales: [locale] } : {}),
       attributesToRetrieve: ['id'],
-      showRankingScore: true,
+      showRankingScore: scored,
       // 'frequency' drops the commonest words first; it costs less engine time than 'last' on long
       // queries (3.6 vs 4.7 ms on the demo market).
       matchingStrategy: 'frequency' as const,
