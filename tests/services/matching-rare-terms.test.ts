@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { computeMatches } from '../../app/services/matching.server.js';
+import { findCandidates } from '../../search/matching.js';
 import { base, createOrganisation } from '../fixtures/market.js';
 import { createTestMarket, type TestMarket } from '../support/market.js';
 
@@ -46,6 +47,8 @@ beforeAll(async () => {
   ids.demand = (await importPublishedListings(market.ctx, plant, [
     listing('demand', 'Cần loại bỏ PFAS khỏi nước xả của xưởng nhuộm', 'Xưởng nhuộm vải cần giảm PFOS và PFOA trong nước xả trước khi ra sông.', ['textiles'], 'vi'),
   ])).ids[0]!;
+  // A word only one other demand uses: the rarest word of the market.
+  await importPublishedListings(market.ctx, plant, [listing('demand', 'Dust control on the Zzyzx salt flats', 'Zzyzx roads raise dust in the dry season.', ['environment_water'], 'en')]);
   await market.relay();
 });
 afterAll(() => market?.close());
@@ -57,5 +60,14 @@ describe('a rare word shared across languages', () => {
     expect(rows[0]?.offer_id).toBe(ids.pfas);
     const rare = (rows[0]!.reasons as { code: string; params: { terms?: string[] } }[]).find((r) => r.code === 'rare_terms');
     expect(rare?.params.terms).toEqual(expect.arrayContaining(['PFAS', 'PFOS', 'PFOA']));
+  });
+});
+
+describe('rare words looking for candidates', () => {
+  it('look one by one: a rarer word that only a listing of the same kind uses does not hide the others', async () => {
+    // In one query the engine keeps the query's rarest word in every hit: "PFAS Zzyzx" found only the other demand.
+    const probe = { id: ids.demand!, kind: 'demand' as const, title: '', keywords: [], sectors: [], language: 'vi' as const, translations: [], rareTerms: ['Zzyzx', 'PFAS'] };
+    const candidates = await findCandidates(market.ctx.search, probe);
+    expect(candidates.has(ids.pfas!)).toBe(true);
   });
 });
