@@ -66,23 +66,12 @@ export function meiliRequests(indexName: string, apiKey: string, bodies: readonl
  */
 export async function sequential(url: string, requests: readonly autocannon.Request[], count: number): Promise<Percentiles> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const send = (r: autocannon.Request) =>
-    new Promise<void>((resolve, reject) => {
-      const body = typeof r.body === 'string' ? Buffer.from(r.body) : undefined;
-      const headers = { ...(r.headers ?? {}), ...(body ? { 'content-length': String(body.length) } : {}) };
-      const req = http.request(new URL(r.path ?? '/', url), { method: r.method ?? 'GET', headers, agent }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${r.path}: ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   try {
-    for (let i = 0; i < 10; i += 1) await send(requests[i % requests.length]!); // warm-up
+    for (let i = 0; i < 10; i += 1) await sendOne(url, requests[i % requests.length]!, agent); // warm-up
     const times: number[] = [];
     for (let i = 0; i < count; i += 1) {
       const t0 = performance.now();
-      await send(requests[i % requests.length]!);
+      await sendOne(url, requests[i % requests.length]!, agent);
       times.push(performance.now() - t0);
     }
     return summarise(times);
@@ -91,29 +80,32 @@ export async function sequential(url: string, requests: readonly autocannon.Requ
   }
 }
 
+/** One request, its answer read to the end; anything but 200 is an error. */
+function sendOne(url: string, r: autocannon.Request, agent: http.Agent): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const body = typeof r.body === 'string' ? Buffer.from(r.body) : undefined;
+    const headers = { ...(r.headers ?? {}), ...(body ? { 'content-length': String(body.length) } : {}) };
+    const req = http.request(new URL(r.path ?? '/', url), { method: r.method ?? 'GET', headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${r.path}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /**
  * One at a time, the targets in turn for each request (raw query i, then the app's query i…), so
  * that both see the same machine: on shared machines a minute apart can differ by 10 %.
  */
 export async function interleaved(targets: readonly { url: string; requests: readonly autocannon.Request[] }[], count: number): Promise<Percentiles[]> {
   const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-  const send = (url: string, r: autocannon.Request, agent: http.Agent) =>
-    new Promise<void>((resolve, reject) => {
-      const body = typeof r.body === 'string' ? Buffer.from(r.body) : undefined;
-      const headers = { ...(r.headers ?? {}), ...(body ? { 'content-length': String(body.length) } : {}) };
-      const req = http.request(new URL(r.path ?? '/', url), { method: r.method ?? 'GET', headers, agent }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${r.path}: ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   try {
     const times = targets.map(() => [] as number[]);
     for (let i = 0; i < count; i += 1) {
       for (const [t, target] of targets.entries()) {
         const start = performance.now();
-        await send(target.url, target.requests[i % target.requests.length]!, agents[t]!);
+        await sendOne(target.url, target.requests[i % target.requests.length]!, agents[t]!);
         times[t]!.push(performance.now() - start);
       }
     }
