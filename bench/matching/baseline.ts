@@ -3,13 +3,14 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/connection.js';
 
-export async function baselineRanking(db: Database, demandId: string, limit = 10): Promise<string[]> {
+/** The offers the demand's words find, best first, each with its rank (ties are the caller's to order). */
+export async function baselineRanking(db: Database, demandId: string, limit = 30): Promise<{ id: string; rank: number }[]> {
   const demand = await db.selectFrom('listings').select(['title', 'summary']).where('id', '=', demandId).executeTakeFirstOrThrow();
   const words = [...new Set(`${demand.title} ${demand.summary}`.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])];
   if (words.length === 0) return [];
   const rows = await db
     .selectFrom('listings')
-    .select('id')
+    .select(['id', sql<number>`ts_rank_cd(search_vector, to_tsquery('simple', opentex_fold(${words.join(' | ')})))`.as('rank')])
     .where('kind', '=', 'offer')
     .where('status', '=', 'published')
     .where(sql<boolean>`search_vector @@ to_tsquery('simple', opentex_fold(${words.join(' | ')}))`)
@@ -17,5 +18,5 @@ export async function baselineRanking(db: Database, demandId: string, limit = 10
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
 }

@@ -1,14 +1,17 @@
 // One labelled market loaded into a fresh, isolated database and index (never the user's data),
 // then every labelled demand's matches computed with the real matcher, beside the baseline.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app/context.server.js';
 import { PROVINCE_CODES } from '../../app/domain/provinces.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
 import { detectListingLanguage } from '../../app/services/listing-language.server.js';
 import { computeMatches } from '../../app/services/matching.server.js';
 import { createDb } from '../../db/connection.js';
+import { markOutboxDone, pendingOutbox } from '../../db/outbox.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createSearch } from '../../search/client.js';
-import { relayOutbox } from '../../search/relay.js';
+import { loadListingDocuments } from '../../search/documents.js';
+import { ensureListingIndex } from '../../search/index-setup.js';
 import { startInfra } from '../lib/infra.js';
 import { baselineRanking } from './baseline.js';
 import type { LabelledListing } from './labelled-set.js';
@@ -47,6 +50,16 @@ function asListingInput(l: LabelledListing) {
   };
 }
 
+/**
+ * Equal scores in a fixed order that says nothing of relevance: by a hash of the labelled id.
+ * (The listings get new random ids in each run; ordering ties by them made runs differ by one
+ * demand's top-1. Labelled ids would not do either: offers of one cluster are numbered together.)
+ */
+const tieKey = (label: string) => createHash('sha1').update(label).digest('hex');
+export function byScoreThenTie<T>(items: readonly T[], score: (t: T) => number, label: (t: T) => string): T[] {
+  return [...items].sort((a, b) => score(b) - score(a) || (tieKey(label(a)) < tieKey(label(b)) ? -1 : tieKey(label(a)) > tieKey(label(b)) ? 1 : 0));
+}
+
 export async function rankSet(listings: readonly LabelledListing[], demands: readonly string[], log: (m: string) => void): Promise<RankedSet> {
   const infra = await startInfra(log);
   const db = createDb(infra.databaseUrl);
@@ -77,7 +90,19 @@ export async function rankSet(listings: readonly LabelledListing[], demands: rea
       const { ids } = await importPublishedListings(ctx, org.id, [input]);
       idOf.set(l.id, ids[0]!);
     }
-    await relayOutbox(db, search);
+    // The engine breaks equal rankings (and equal publication times) by the order documents came
+    // in: the order of the tie key, not of the random ids. The relay would send them again in
+    // another order, so its rows are marked done instead.
+    const order = [...idOf.entries()].sort(([a], [b]) => (tieKey(a) < tieKey(b) ? -1 : 1)).map(([, id]) => id);
+    // One moment of publication for the whole set (the engine keeps it to the second, and which
+    // listings shared a second changed from run to run): the newest in a sector are then the
+    // first in the tie order.
+    await db.updateTable('listings').set({ published_at: new Date('2026-01-01T00:00:00Z') }).execute();
+    await ensureListingIndex(search, search.indexName);
+    const { upsert } = await loadListingDocuments(db, order);
+    const documentOf = new Map(upsert.map((d) => [d.id, d]));
+    await search.listings().addDocuments(order.map((id) => documentOf.get(id)!), { primaryKey: 'id' }).waitTask();
+    await markOutboxDone(db, (await pendingOutbox(db, 'listing.changed', 10_000)).map((r) => r.id));
     const labelOf = new Map([...idOf.entries()].map(([label, id]) => [id, label]));
 
     const matcher = new Map<string, string[]>();
@@ -88,11 +113,13 @@ export async function rankSet(listings: readonly LabelledListing[], demands: rea
     for (const demand of demands) {
       const id = idOf.get(demand)!;
       await computeMatches(ctx, id, { announce: false });
-      const rows = await db.selectFrom('matches').select(['offer_id', 'score', 'reasons']).where('demand_id', '=', id).orderBy('score', 'desc').orderBy('offer_id').execute();
-      matcher.set(demand, rows.map((r) => labelOf.get(r.offer_id)!));
+      const stored = await db.selectFrom('matches').select(['offer_id', 'score', 'reasons']).where('demand_id', '=', id).execute();
+      const rows = byScoreThenTie(stored.map((r) => ({ ...r, label: labelOf.get(r.offer_id)! })), (r) => r.score, (r) => r.label);
+      matcher.set(demand, rows.map((r) => r.label));
       best.set(demand, rows[0]?.score ?? null);
-      details.set(demand, rows.map((r) => ({ offer: labelOf.get(r.offer_id)!, score: r.score, reasons: r.reasons })));
-      baseline.set(demand, (await baselineRanking(db, id)).map((o) => labelOf.get(o)!));
+      details.set(demand, rows.map((r) => ({ offer: r.label, score: r.score, reasons: r.reasons })));
+      const found = (await baselineRanking(db, id)).map((o) => ({ label: labelOf.get(o.id)!, rank: o.rank }));
+      baseline.set(demand, byScoreThenTie(found, (o) => o.rank, (o) => o.label).slice(0, 10).map((o) => o.label));
     }
     return {
       matcher,
