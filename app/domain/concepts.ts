@@ -56,24 +56,37 @@ const PHRASES = buildPhrases(VOCABULARY);
 const EXACT = buildTrie(PHRASES, false);
 const FOLDED = buildTrie(PHRASES, true);
 
-function walk(root: TrieNode, tokens: readonly string[], start: number, found: Set<number>) {
+/** The longest vocabulary phrase that starts at `start`: its concept and its length in words. */
+function longest(root: TrieNode, tokens: readonly string[], start: number): { concept: number; length: number } | null {
   let node: TrieNode | undefined = root;
+  let best: { concept: number; length: number } | null = null;
   for (let i = start; node && i < tokens.length; i += 1) {
     node = node.next.get(tokens[i]!);
-    if (node?.concept !== undefined) found.add(node.concept);
+    if (node?.concept !== undefined) best = { concept: node.concept, length: i - start + 1 };
   }
+  return best;
 }
 
-/** The concepts (vocabulary indexes) a text mentions. */
+/**
+ * The concepts (vocabulary indexes) a text mentions. A phrase inside a longer one counts only as
+ * the longer: "lead-acid battery" is that concept, not also "battery", so a lithium-ion battery
+ * offer does not share two concepts with a lead-acid one by the word they both contain. The
+ * word said on its own elsewhere in the text still counts.
+ */
 export function conceptsIn(text: string): Set<number> {
   const plain = words(text);
   // Folding the whole text at once is cheaper than word by word; it keeps word boundaries.
   let folded = words(foldDiacritics(text));
   if (folded.length !== plain.length) folded = plain.map(foldDiacritics);
   const found = new Set<number>();
+  let covered = 0; // the end of the phrases found so far
   for (let i = 0; i < plain.length; i += 1) {
-    walk(EXACT, plain, i, found);
-    walk(FOLDED, folded, i, found);
+    const exact = longest(EXACT, plain, i);
+    const loose = longest(FOLDED, folded, i);
+    const match = exact && (!loose || exact.length >= loose.length) ? exact : loose;
+    if (!match || i + match.length <= covered) continue;
+    found.add(match.concept);
+    covered = i + match.length;
   }
   return found;
 }

@@ -39,6 +39,19 @@ describe('the vocabulary', () => {
     expect([...vi].filter((c) => en.has(c)).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts a phrase inside a longer one only as the longer one', () => {
+    const [leadAcid, battery] = [conceptsIn('lead-acid battery'), conceptsIn('battery')];
+    expect(leadAcid.size).toBe(1);
+    expect(battery.size).toBe(1);
+    const recycler = conceptsIn('Recycling spent lithium-ion batteries');
+    const demand = conceptsIn('Clean recycling of used lead-acid batteries from motorbikes');
+    // They share recycling only: not also "battery" by the word inside "lead-acid battery".
+    expect([...demand].filter((c) => recycler.has(c))).toEqual([...conceptsIn('recycling')]);
+    expect(demand.has([...battery][0]!)).toBe(false);
+    // Said on its own elsewhere, the shorter phrase counts.
+    expect(conceptsIn('lead-acid battery recycling, and every other battery too').has([...battery][0]!)).toBe(true);
+  });
+
   it('does not find a concept in unrelated text', () => {
     expect(conceptsIn('hội thảo văn hóa dân gian').size).toBe(0);
   });
@@ -55,7 +68,7 @@ describe('scoreMatch', () => {
 
   it('is never strong when the texts share less than two field concepts or rare words as telling', () => {
     // Everything else fits, and the engine found the words close.
-    const alike: MatchSide = { ...offer, title: 'Cold rooms for frozen shrimp exports', summary: 'Keeps export cargo at minus twenty degrees.', keywords: [] };
+    const alike: MatchSide = { ...offer, title: 'Cold rooms for the frozen exports of shrimp farming cooperatives', summary: 'Keeps export cargo at minus twenty degrees.', keywords: [] };
     const s = scoreMatch(demand, alike, 1);
     expect(s.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['same_sector', 'shared_terms']));
     expect(s.score).toBeLessThan(70);
