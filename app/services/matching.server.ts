@@ -1,6 +1,6 @@
 // Matches: computed when a listing is published (a job), stored with their score and reasons so
 // pages never recompute them; new strong ones are announced to both sides.
-import type { NotNull } from 'kysely';
+import type { NotNull, QueryCreator } from 'kysely';
 import { findCandidates, type MatchProbe } from '../../search/matching.js';
 import { conceptsIn, translatedTerms } from '../domain/concepts.js';
 import { distinctiveTerms, rarestTerms, type TermRarity } from '../domain/market-terms.js';
@@ -9,6 +9,7 @@ import type { Actor } from '../domain/actor.js';
 import { MIN_MATCH, STRONG_MATCH, matchText, publicReasons, scoreMatch, type MatchReason, type MatchSide } from '../domain/match-score.js';
 import type { ListingCard } from '../domain/listing.js';
 import { INBOX_DEFAULTS, INBOX_PAGE_SIZE, lowestScore, type MatchInboxQuery } from '../domain/match-inbox.js';
+import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError, PermissionError } from './errors.js';
 import { isUuid } from './listings.server.js';
@@ -127,29 +128,36 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
     .slice(0, MATCHES_PER_LISTING);
 
   const now = ctx.clock();
-  const announced = await ctx.db.transaction().execute(async (trx) => {
-    const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
-    const keep = scored.map((m) => (listing.kind === 'demand' ? m.offer.id : m.demand.id));
-    const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
-    // Pairs that no longer qualify go, unless someone saved or dismissed them (that choice stays).
-    let stale = trx.deleteFrom('matches').where(mine, '=', listing.id).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null);
-    if (keep.length) stale = stale.where(theirs, 'not in', keep);
-    await stale.execute();
-    const rows = scored.length
-      ? await trx
-          .insertInto('matches')
-          .values(scored.map((m) => ({ demand_id: m.demand.id, offer_id: m.offer.id, score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now, first_seen_at: now })))
-          .onConflict((oc) =>
-            oc.columns(['demand_id', 'offer_id']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), reasons: eb.ref('excluded.reasons'), computed_at: eb.ref('excluded.computed_at') })),
-          )
-          .returning(['demand_id', 'offer_id', 'notified_at', 'demand_side_state', 'offer_side_state'])
-          .execute()
-      : [];
-    const isFresh = new Set(rows.filter((r) => r.notified_at === null && r.demand_side_state !== 'dismissed' && r.offer_side_state !== 'dismissed').map((r) => `${r.demand_id}/${r.offer_id}`));
-    const fresh = scored.filter((m) => m.score >= STRONG_MATCH && isFresh.has(`${m.demand.id}/${m.offer.id}`));
-    if (options.announce === false) return 0;
+  const mine = listing.kind === 'demand' ? 'demand_id' : 'offer_id';
+  const theirs = listing.kind === 'demand' ? 'offer_id' : 'demand_id';
+  const keep = scored.map((m) => (listing.kind === 'demand' ? m.offer.id : m.demand.id));
+  // Pairs that no longer qualify go, unless someone saved or dismissed them (that choice stays),
+  // in the same statement that writes the new ones: one round trip, and atomic on its own.
+  const stale = (db: QueryCreator<DB>) => {
+    const q = db.deleteFrom('matches').where(mine, '=', listing.id).where('demand_side_state', 'is', null).where('offer_side_state', 'is', null);
+    return keep.length ? q.where(theirs, 'not in', keep) : q;
+  };
+  if (!scored.length) {
+    await stale(ctx.db).execute();
+    return { stored: 0, announced: 0 };
+  }
+  const rows = await ctx.db
+    .with('stale', stale)
+    .insertInto('matches')
+    .values(scored.map((m) => ({ demand_id: m.demand.id, offer_id: m.offer.id, score: m.score, reasons: JSON.stringify(m.reasons), computed_at: now, first_seen_at: now })))
+    .onConflict((oc) => oc.columns(['demand_id', 'offer_id']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), reasons: eb.ref('excluded.reasons'), computed_at: eb.ref('excluded.computed_at') })))
+    .returning(['demand_id', 'offer_id', 'notified_at', 'demand_side_state', 'offer_side_state'])
+    .execute();
+  if (options.announce === false) return { stored: scored.length, announced: 0 };
+  const isFresh = new Set(rows.filter((r) => r.notified_at === null && r.demand_side_state !== 'dismissed' && r.offer_side_state !== 'dismissed').map((r) => `${r.demand_id}/${r.offer_id}`));
+  const fresh = scored.filter((m) => m.score >= STRONG_MATCH && isFresh.has(`${m.demand.id}/${m.offer.id}`));
+  const announced = fresh.length === 0 ? 0 : await ctx.db.transaction().execute(async (trx) => {
+    let told = 0;
     for (const m of fresh) {
-      await trx.updateTable('matches').set({ notified_at: now }).where('demand_id', '=', m.demand.id).where('offer_id', '=', m.offer.id).execute();
+      // Claimed here, so that two runs at once announce a pair once.
+      const claimed = await trx.updateTable('matches').set({ notified_at: now }).where('demand_id', '=', m.demand.id).where('offer_id', '=', m.offer.id).where('notified_at', 'is', null).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
+      told += 1;
       for (const [mineSide, otherSide] of [[m.demand, m.offer], [m.offer, m.demand]] as const) {
         await notifyOrganisation(ctx, trx, mineSide.organisation_id, {
           kind: 'new_match',
@@ -158,7 +166,7 @@ export async function computeMatches(ctx: AppContext, listingId: string, options
         }, { email: false });
       }
     }
-    return fresh.length;
+    return told;
   });
   return { stored: scored.length, announced };
 }
