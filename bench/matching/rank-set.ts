@@ -1,6 +1,5 @@
 // One labelled market loaded into a fresh, isolated database and index (never the user's data),
 // then every labelled demand's matches computed with the real matcher, beside the baseline.
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app/context.server.js';
 import { PROVINCE_CODES } from '../../app/domain/provinces.js';
 import { importPublishedListings } from '../../app/services/listing-import.server.js';
@@ -14,6 +13,7 @@ import { loadListingDocuments } from '../../search/documents.js';
 import { ensureListingIndex } from '../../search/index-setup.js';
 import { startInfra } from '../lib/infra.js';
 import { baselineRanking } from './baseline.js';
+import { byScoreThenTie, tieKey } from './ties.js';
 import type { LabelledListing } from './labelled-set.js';
 
 export interface RankedSet {
@@ -48,16 +48,6 @@ function asListingInput(l: LabelledListing) {
     // Not given: detected from the text, as for an owner who leaves the language to the market.
     language: null,
   };
-}
-
-/**
- * Equal scores in a fixed order that says nothing of relevance: by a hash of the labelled id.
- * (The listings get new random ids in each run; ordering ties by them made runs differ by one
- * demand's top-1. Labelled ids would not do either: offers of one cluster are numbered together.)
- */
-const tieKey = (label: string) => createHash('sha1').update(label).digest('hex');
-export function byScoreThenTie<T>(items: readonly T[], score: (t: T) => number, label: (t: T) => string): T[] {
-  return [...items].sort((a, b) => score(b) - score(a) || (tieKey(label(a)) < tieKey(label(b)) ? -1 : tieKey(label(a)) > tieKey(label(b)) ? 1 : 0));
 }
 
 export async function rankSet(listings: readonly LabelledListing[], demands: readonly string[], log: (m: string) => void): Promise<RankedSet> {

@@ -1,0 +1,12 @@
+// The evaluation's order among equals: fixed from run to run, and saying nothing of relevance.
+import { createHash } from 'node:crypto';
+
+/**
+ * Equal scores in a fixed order that says nothing of relevance: by a hash of the labelled id.
+ * (The listings get new random ids in each run; ordering ties by them made runs differ by one
+ * demand's top-1. Labelled ids would not do either: offers of one cluster are numbered together.)
+ */
+export const tieKey = (label: string) => createHash('sha1').update(label).digest('hex');
+export function byScoreThenTie<T>(items: readonly T[], score: (t: T) => number, label: (t: T) => string): T[] {
+  return [...items].sort((a, b) => score(b) - score(a) || (tieKey(label(a)) < tieKey(label(b)) ? -1 : tieKey(label(a)) > tieKey(label(b)) ? 1 : 0));
+}
