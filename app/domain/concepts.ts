@@ -1,7 +1,7 @@
 // Technology concepts found in a text, the same whether it is written in Vietnamese, English or
 // French: each vocabulary term (and its alternatives, in any of the three) stands for one concept.
 import { VOCABULARY, type VocabularyTerm } from './vocabulary.js';
-import { foldDiacritics } from './listing.js';
+import { WORD, foldDiacritics } from './listing.js';
 
 interface Phrase {
   text: string;
@@ -12,7 +12,7 @@ interface Phrase {
   folded: boolean;
 }
 
-const words = (s: string): string[] => s.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string): string[] => s.toLowerCase().normalize('NFC').match(WORD) ?? [];
 
 function buildPhrases(vocabulary: readonly VocabularyTerm[]): Phrase[] {
   const out: Phrase[] = [];
@@ -120,7 +120,7 @@ export function conceptWords(concepts: Iterable<number>): Set<string> {
     if (!known) {
       const term = VOCABULARY[c];
       const forms = term ? [term.vi, term.en, term.fr ?? '', ...(term.alt ?? [])] : [];
-      known = [...new Set(foldDiacritics(forms.join(' ')).match(/[\p{L}\p{N}]+/gu) ?? [])];
+      known = [...new Set(foldDiacritics(forms.join(' ')).match(WORD) ?? [])];
       wordsOfConcept.set(c, known);
     }
     for (const w of known) all.add(w);

@@ -85,6 +85,9 @@ export function splitHighlight(value: string): HighlightPart[] {
   return parts.filter((p) => p.text.length > 0);
 }
 
+/** A word of a listing's text, as matching counts words: letters and digits, nothing between. */
+export const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Folds Vietnamese diacritics the way the search engines do, for comparisons in pure code. */
 export function foldDiacritics(value: string): string {
   return value

@@ -3,7 +3,7 @@
 // — and any other word two listings share. Each counts by how rare it is in the market: a word
 // most listings use says nothing, a word three listings use says a lot. Pure: the market's word
 // counts come from the caller (app/services/term-rarity.server.ts).
-import { foldDiacritics } from './listing.js';
+import { WORD, foldDiacritics } from './listing.js';
 
 export interface TermRarity {
   /** Published listings in the market. */
@@ -16,8 +16,6 @@ export interface TermRarity {
 const RARE_FROM = 0.5;
 /** Below this many listings no word is known to be rare: every word is one of a few. */
 export const RARITY_FROM_LISTINGS = 30;
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /**
  * Grammar words of the market's main languages (folded): in a small market they are as rare as
@@ -37,10 +35,10 @@ const GRAMMAR_WORDS = new Set(
 
 /** A listing's distinctive words, folded (no diacritics, lower case), each with its first written form. */
 export function distinctiveTerms(text: string): Map<string, string> {
-  const written = text.normalize('NFC').match(TOKEN) ?? [];
+  const written = text.normalize('NFC').match(WORD) ?? [];
   // Folding the whole text at once is much cheaper than word by word; it keeps word boundaries
   // (the rare text where it does not is folded word by word).
-  let folded: readonly string[] = foldDiacritics(text).match(TOKEN) ?? [];
+  let folded: readonly string[] = foldDiacritics(text).match(WORD) ?? [];
   if (folded.length !== written.length) folded = written.map(foldDiacritics);
   const terms = new Map<string, string>();
   for (let i = 0; i < folded.length; i += 1) {
