@@ -50,10 +50,9 @@ export interface CrowdMember {
  */
 export function describeAnonymousOwner(
   owner: { organisationId: string; type: OrganisationType; province: string },
-  crowd: readonly CrowdMember[] | CountedCrowd,
+  counted: CountedCrowd,
   k = ANONYMITY_K,
 ): AnonymousDescription {
-  const counted = isCounted(crowd) ? crowd : countCrowd(crowd);
   const region = regionOf(owner.province);
   const ofType = counted.get(owner.type);
   // The owner counts once, whether or not the public already sees it in that place.
@@ -89,7 +88,6 @@ export function countCrowd(crowd: readonly CrowdMember[]): CountedCrowd {
   return counted;
 }
 
-const isCounted = (crowd: readonly CrowdMember[] | CountedCrowd): crowd is CountedCrowd => crowd instanceof Map;
 
 /** Nothing at all: what an anonymous owner shows when its crowd was not counted. */
 export const WITHHELD: AnonymousDescription = { type: null, province: null, region: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMITY_K, describeAnonymousOwner, regionOf, type CrowdMember } from '../../app/domain/anonymity.js';
+import { ANONYMITY_K, countCrowd, describeAnonymousOwner, regionOf, type CrowdMember } from '../../app/domain/anonymity.js';
 import { publicReasons, scoreMatch, type MatchSide } from '../../app/domain/match-score.js';
 import { PROVINCE_CODES } from '../../app/domain/provinces.js';
 
@@ -13,17 +13,17 @@ describe('an anonymous owner is described as finely as at least k organisations 
   });
 
   it('shows the province when k organisations of its type publish there, counting the owner once', () => {
-    expect(describeAnonymousOwner(owner, [uni('owner', 'can-tho'), uni('a', 'can-tho'), uni('b', 'can-tho')])).toEqual({ type: 'university', province: 'can-tho', region: 'mekong_delta' });
+    expect(describeAnonymousOwner(owner, countCrowd([uni('owner', 'can-tho'), uni('a', 'can-tho'), uni('b', 'can-tho')]))).toEqual({ type: 'university', province: 'can-tho', region: 'mekong_delta' });
   });
 
   it('falls back to the region, then the type, then nothing', () => {
-    expect(describeAnonymousOwner(owner, [uni('owner', 'can-tho'), uni('a', 'can-tho'), uni('b', 'an-giang')])).toEqual({ type: 'university', province: null, region: 'mekong_delta' });
-    expect(describeAnonymousOwner(owner, [uni('a', 'ha-noi'), uni('b', 'hue')])).toEqual({ type: 'university', province: null, region: null });
-    expect(describeAnonymousOwner(owner, [uni('a', 'ha-noi'), { organisationId: 'b', type: 'enterprise', province: 'can-tho' }])).toEqual({ type: null, province: null, region: null });
+    expect(describeAnonymousOwner(owner, countCrowd([uni('owner', 'can-tho'), uni('a', 'can-tho'), uni('b', 'an-giang')]))).toEqual({ type: 'university', province: null, region: 'mekong_delta' });
+    expect(describeAnonymousOwner(owner, countCrowd([uni('a', 'ha-noi'), uni('b', 'hue')]))).toEqual({ type: 'university', province: null, region: null });
+    expect(describeAnonymousOwner(owner, countCrowd([uni('a', 'ha-noi'), { organisationId: 'b', type: 'enterprise', province: 'can-tho' }]))).toEqual({ type: null, province: null, region: null });
   });
 
   it('does not count one organisation twice for listings in two provinces', () => {
-    expect(describeAnonymousOwner(owner, [uni('a', 'can-tho'), uni('a', 'an-giang')]).region).toBeNull();
+    expect(describeAnonymousOwner(owner, countCrowd([uni('a', 'can-tho'), uni('a', 'an-giang')])).region).toBeNull();
   });
 });
 
