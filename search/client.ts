@@ -1,4 +1,4 @@
-import { Meilisearch, type Index } from 'meilisearch';
+import { Meilisearch, MeilisearchError, type Index } from 'meilisearch';
 import { createKeepAliveHttpClient } from './http.js';
 import type { ListingDocument } from './documents.js';
 import { createFacetCache, type FacetCache } from './facet-cache.js';
@@ -37,6 +37,14 @@ export function createSearch(config: SearchConfig): Search {
     facets: createFacetCache(),
     close: () => http.close(),
   };
+}
+
+/**
+ * True when the error is the engine's or the way to it (down, slow, refusing, no index yet):
+ * meilisearch-js reports every one of them as a MeilisearchError, ours included (search/http.ts).
+ */
+export function isSearchUnavailable(error: unknown): boolean {
+  return error instanceof MeilisearchError;
 }
 
 /** True when the error says the index (or document) does not exist, as opposed to a dead server. */

@@ -1,6 +1,7 @@
 // Use cases of the public market: browse, search, read a listing.
 import type { ListingCard, ListingDetail } from '../domain/listing.js';
 import { DEFAULT_PER_PAGE, type FacetCounts, type ListingQuery } from '../domain/listing-query.js';
+import { isSearchUnavailable } from '../../search/client.js';
 import { searchListingsInIndex } from '../../search/queries.js';
 import type { AppContext } from '../context.server.js';
 import { NotFoundError } from './errors.js';
@@ -18,12 +19,16 @@ export interface ListingResults {
   processingTimeMs: number;
 }
 
-/** Browse or search published listings; falls back to PostgreSQL when Meilisearch is down. */
+/**
+ * Browse or search published listings; falls back to PostgreSQL when Meilisearch does not answer.
+ * Any other error is a fault of ours and is not hidden behind the fallback.
+ */
 export async function findListings(ctx: AppContext, query: ListingQuery): Promise<ListingResults> {
   try {
     const result = await searchListingsInIndex(ctx.search, query);
     return { ...result, engine: 'meilisearch' };
-  } catch {
+  } catch (error) {
+    if (!isSearchUnavailable(error)) throw error;
     const result = await searchListingsInDatabase(ctx.db, query);
     return { ...result, engine: 'postgres' };
   }
