@@ -88,6 +88,5 @@ export function countCrowd(crowd: readonly CrowdMember[]): CountedCrowd {
   return counted;
 }
 
-
 /** Nothing at all: what an anonymous owner shows when its crowd was not counted. */
 export const WITHHELD: AnonymousDescription = { type: null, province: null, region: null };

@@ -3,7 +3,7 @@ import { hashPassword } from '../../app/auth/password.server.js';
 import type { Actor } from '../../app/domain/actor.js';
 import { actorFromSession, signIn } from '../../app/services/accounts.server.js';
 import { applyListingTransition } from '../../app/services/listing-lifecycle.server.js';
-import { listingMatches, organisationMatches, rematchAll, setMatchState } from '../../app/services/matching.server.js';
+import { computeMatches, listingMatches, organisationMatches, rematchAll, setMatchState } from '../../app/services/matching.server.js';
 import { createListing } from '../../app/services/my-listings.server.js';
 import { listNotifications, sendDigests } from '../../app/services/notifications.server.js';
 import { saveSearch } from '../../app/services/saved-searches.server.js';
@@ -75,6 +75,16 @@ describe('publishing a demand', () => {
     expect(lab.filter((n) => n.kind === 'new_match')).toHaveLength(1);
     expect(farm.filter((n) => n.kind === 'new_match')).toHaveLength(1);
     expect(school.filter((n) => n.kind === 'new_match')).toHaveLength(0);
+  });
+
+  it('announces a strong pair once, even when two runs meet it at the same time', async () => {
+    const count = async () => (await listNotifications(market.ctx, people.lab!)).filter((n) => n.kind === 'new_match').length;
+    const before = await count();
+    // As if the pair had never been announced, then two runs of the demand's matching at once.
+    await market.db.updateTable('matches').set({ notified_at: null }).where('demand_id', '=', ids.demand!).where('offer_id', '=', ids.shrimpOffer!).execute();
+    const runs = await Promise.all([computeMatches(market.ctx, ids.demand!), computeMatches(market.ctx, ids.demand!)]);
+    expect(runs.map((r) => r.announced).sort()).toEqual([0, 1]);
+    expect(await count()).toBe(before + 1);
   });
 
   it('alerts the owner of a saved search it meets', async () => {
