@@ -77,7 +77,9 @@ describe('publishing a demand', () => {
     expect(school.filter((n) => n.kind === 'new_match')).toHaveLength(0);
   });
 
-  it('announces a strong pair once, even when two runs meet it at the same time', async () => {
+  // The two runs overlap, but nothing forces the race where both read the pair as unannounced:
+  // this catches an announcement repeated by a rerun, and the race only when it happens.
+  it('announces a strong pair once when two runs of its matching overlap', async () => {
     const count = async () => (await listNotifications(market.ctx, people.lab!)).filter((n) => n.kind === 'new_match').length;
     const before = await count();
     // As if the pair had never been announced, then two runs of the demand's matching at once.
