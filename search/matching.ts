@@ -8,7 +8,7 @@
 import type { Locale } from 'meilisearch';
 import type { ListingLanguage } from '../app/domain/taxonomy.js';
 import type { Search } from './client.js';
-import { queryWords } from '../app/domain/market-terms.js';
+import { distinctiveTerms } from '../app/domain/market-terms.js';
 import { localeOf } from './languages.js';
 
 export interface MatchProbe {
@@ -28,14 +28,13 @@ export interface MatchProbe {
 const RARE_WORD_QUERIES = 6;
 
 /**
- * A text query asks for the first six distinctive words (no grammar words, no bare numbers; the
- * Vietnamese two-letter syllables that carry a subject count).
+ * A text query asks for the first six distinctive words (no grammar words, no bare numbers).
  * The engine keeps a query's rarest word in every hit whatever its length, and its cost grows
  * with the words: ten words cost 8.7 ms at 100,000 listings, six distinctive ones 5.8 ms, for the
  * same nDCG@5 on the labelled sets (docs/decisions/028-matching-real-listings.md).
  */
 const QUERY_WORDS = 6;
-const telling = (text: string) => queryWords(text, QUERY_WORDS).join(' ');
+const telling = (text: string) => [...distinctiveTerms(text).values()].slice(0, QUERY_WORDS).join(' ');
 
 /** Hits a text query keeps: the engine's cost grows with them (ten cost 6.3 ms, thirty 8.7 ms). */
 const TEXT_HITS = 15;

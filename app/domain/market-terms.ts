@@ -51,28 +51,6 @@ export function distinctiveTerms(text: string): Map<string, string> {
   return terms;
 }
 
-/** Vietnamese two-letter syllables that are grammar, folded: và, là, để, có, về, từ, đã, sẽ, bị, mà, vì, do, ra. */
-const SHORT_GRAMMAR = new Set('va la de co ve tu da se bi ma vi do ra'.split(' '));
-
-/**
- * The first `n` words a text query asks for, in the text's order: its distinctive words, and the
- * Vietnamese two-letter syllables that carry a subject (xử lý, cá, bò), never a grammar word.
- */
-export function queryWords(text: string, n: number): string[] {
-  const distinctive = new Set(distinctiveTerms(text).keys());
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const word of text.normalize('NFC').match(WORD) ?? []) {
-    if (out.length === n) break;
-    const folded = foldDiacritics(word);
-    const syllable = word.length === 2 && folded !== word.toLowerCase() && !SHORT_GRAMMAR.has(folded);
-    if (seen.has(folded) || (!distinctive.has(folded) && !syllable)) continue;
-    seen.add(folded);
-    out.push(word);
-  }
-  return out;
-}
-
 /** How much a word shared by two listings says, 0 (common) to 1 (only these two use it). */
 export function rarityWeight(term: string, rarity: TermRarity): number {
   if (rarity.listings < RARITY_FROM_LISTINGS) return 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreMatch } from '../../app/domain/match-score.js';
-import { distinctiveTerms, queryWords, rarestTerms, rarityWeight, sharedRareTerms, type TermRarity } from '../../app/domain/market-terms.js';
+import { distinctiveTerms, rarestTerms, rarityWeight, sharedRareTerms, type TermRarity } from '../../app/domain/market-terms.js';
 
 /** A market of 1,000 listings where each word is used by the listings given (others: by many). */
 const market = (counts: Record<string, number>, listings = 1000): TermRarity => ({ listings, listingsWith: (t) => counts[t] ?? 400 });
@@ -51,17 +51,5 @@ describe('the weight of a shared word', () => {
 
   it('picks a listing’s rarest words to look for candidates with', () => {
     expect(rarestTerms(distinctiveTerms('Vibrio and PFAS in shrimp water'), market({ pfas: 2, vibrio: 8, shrimp: 20 }), 2)).toEqual(['PFAS', 'Vibrio']);
-  });
-});
-
-describe('queryWords', () => {
-  it('keeps the words that say the subject, in order, and the Vietnamese two-letter syllables that carry one', () => {
-    expect(queryWords('Cần công nghệ xử lý nước thải và bùn cho ao nuôi cá tra', 8)).toEqual(['công', 'nghệ', 'xử', 'lý', 'nước', 'thải', 'bùn', 'nuôi']);
-    expect(queryWords('Cần công nghệ xử lý nước thải và bùn cho ao nuôi cá tra', 20)).toContain('cá');
-  });
-
-  it('leaves out grammar words, bare numbers and repeats, and stops at n', () => {
-    expect(queryWords('The drying of the seaweed: 2024 drying trials for the seaweed farmers', 3)).toEqual(['drying', 'seaweed', 'trials']);
-    expect(queryWords('để có và là', 5)).toEqual([]);
   });
 });
