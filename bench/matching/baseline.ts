@@ -8,13 +8,14 @@ export async function baselineRanking(db: Database, demandId: string, limit = 30
   const demand = await db.selectFrom('listings').select(['title', 'summary']).where('id', '=', demandId).executeTakeFirstOrThrow();
   const words = [...new Set(`${demand.title} ${demand.summary}`.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])];
   if (words.length === 0) return [];
+  const query = sql`to_tsquery('simple', opentex_fold(${words.join(' | ')}))`;
   const rows = await db
     .selectFrom('listings')
-    .select(['id', sql<number>`ts_rank_cd(search_vector, to_tsquery('simple', opentex_fold(${words.join(' | ')})))`.as('rank')])
+    .select(['id', sql<number>`ts_rank_cd(search_vector, ${query})`.as('rank')])
     .where('kind', '=', 'offer')
     .where('status', '=', 'published')
-    .where(sql<boolean>`search_vector @@ to_tsquery('simple', opentex_fold(${words.join(' | ')}))`)
-    .orderBy(sql`ts_rank_cd(search_vector, to_tsquery('simple', opentex_fold(${words.join(' | ')})))`, 'desc')
+    .where(sql<boolean>`search_vector @@ ${query}`)
+    .orderBy('rank', 'desc')
     .orderBy('id')
     .limit(limit)
     .execute();

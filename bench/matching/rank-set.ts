@@ -13,7 +13,7 @@ import { loadListingDocuments } from '../../search/documents.js';
 import { ensureListingIndex } from '../../search/index-setup.js';
 import { startInfra } from '../lib/infra.js';
 import { baselineRanking } from './baseline.js';
-import { byScoreThenTie, tieKey } from './ties.js';
+import { byScoreThenTie } from './ties.js';
 import type { LabelledListing } from './labelled-set.js';
 
 export interface RankedSet {
@@ -83,7 +83,7 @@ export async function rankSet(listings: readonly LabelledListing[], demands: rea
     // The engine breaks equal rankings (and equal publication times) by the order documents came
     // in: the order of the tie key, not of the random ids. The relay would send them again in
     // another order, so its rows are marked done instead.
-    const order = [...idOf.entries()].sort(([a], [b]) => (tieKey(a) < tieKey(b) ? -1 : 1)).map(([, id]) => id);
+    const order = byScoreThenTie([...idOf.entries()], () => 0, ([label]) => label).map(([, id]) => id);
     // One moment of publication for the whole set (the engine keeps it to the second, and which
     // listings shared a second changed from run to run): the newest in a sector are then the
     // first in the tie order.

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
  * (The listings get new random ids in each run; ordering ties by them made runs differ by one
  * demand's top-1. Labelled ids would not do either: offers of one cluster are numbered together.)
  */
-export const tieKey = (label: string) => createHash('sha1').update(label).digest('hex');
+const tieKey = (label: string) => createHash('sha1').update(label).digest('hex');
 export function byScoreThenTie<T>(items: readonly T[], score: (t: T) => number, label: (t: T) => string): T[] {
-  return [...items].sort((a, b) => score(b) - score(a) || (tieKey(label(a)) < tieKey(label(b)) ? -1 : tieKey(label(a)) > tieKey(label(b)) ? 1 : 0));
+  const keyed = items.map((item) => ({ item, score: score(item), key: tieKey(label(item)) }));
+  keyed.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.item);
 }
